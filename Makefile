@@ -1,0 +1,157 @@
+# Orchard: a teaching kernel for 32-bit x86.
+#
+#   make            build everything under build/ (never starts QEMU)
+#   make qemu       boot build/os.img through our own loader (window, or terminal)
+#   make qemu-nox   the same, always in the terminal (quit: Ctrl-A then X)
+#   make qemu-kernel  boot build/kernel.elf through QEMU's Multiboot loader
+#   make qemu-gdb   start QEMU halted with a GDB stub;  make gdb  attaches
+#   make test       every test; ends with "N passed, N failed"
+#
+# Options: TOOLPREFIX=... (toolchain), LLVM=1 (clang + ld.lld), MEM=128 (MiB),
+# BOOTARGS="key=value ..." (kernel command line), HZ=100, OPT=-O2,
+# QEMUEXTRA="..." (extra QEMU options). See README.md.
+
+BUILD    ?= build
+MEM      ?= 128
+HZ       ?= 100
+OPT      ?= -O2
+BOOTARGS ?=
+# V=1 shows whole compiler command lines.
+Q := $(if $(V),,@)
+
+# Every invocation first makes sure the tools exist (installs them on
+# Debian/Ubuntu); `make clean` does not need them.
+ifeq ($(filter clean distclean,$(MAKECMDGOALS)),)
+SETUP_RC := $(shell sh tools/setup.sh --quiet 1>&2; echo $$?)
+ifneq ($(SETUP_RC),0)
+$(error tools/setup.sh could not provide the tools named above)
+endif
+endif
+
+# ---------------------------------------------------------------- toolchain
+ifeq ($(LLVM),1)
+CC       := clang --target=i686-elf
+LD       := ld.lld
+OBJCOPY  := llvm-objcopy
+OBJDUMP  := llvm-objdump
+NM       := llvm-nm
+STRIP    := llvm-strip
+ARCHFLAGS :=
+LIBGCC   := $(shell clang --target=i386-linux-gnu -rtlib=compiler-rt -print-libgcc-file-name)
+else
+ifeq ($(origin TOOLPREFIX),undefined)
+TOOLPREFIX := $(shell sh tools/find-toolchain.sh)
+endif
+CC       := $(TOOLPREFIX)gcc
+LD       := $(TOOLPREFIX)ld
+OBJCOPY  := $(TOOLPREFIX)objcopy
+OBJDUMP  := $(TOOLPREFIX)objdump
+NM       := $(TOOLPREFIX)nm
+STRIP    := $(TOOLPREFIX)strip
+# A compiler whose default target is not i?86 (host gcc, x86_64-elf-gcc)
+# is asked for 32-bit code.
+ARCHFLAGS := $(if $(filter i386% i486% i586% i686%,$(shell $(CC) -dumpmachine)),,-m32)
+LIBGCC   := $(shell $(CC) $(ARCHFLAGS) -print-libgcc-file-name)
+endif
+
+# Freestanding, no FPU/SSE in the kernel (user FPU state is never touched by
+# kernel code), frame pointers kept for backtraces, warnings are errors.
+CFLAGS := $(ARCHFLAGS) -std=gnu11 -ffreestanding -fno-pic -fno-pie -fno-stack-protector \
+	-fno-omit-frame-pointer -fno-strict-aliasing -fno-asynchronous-unwind-tables \
+	-fno-unwind-tables -mno-sse -mno-mmx -mno-80387 -g $(OPT) \
+	-Wall -Wextra -Werror -MMD -MP -DHZ=$(HZ)
+ASFLAGS := $(ARCHFLAGS) -g -Wa,--noexecstack -MMD -MP
+ifeq ($(LLVM),1)
+ASFLAGS := $(filter-out -Wa%,$(ASFLAGS))
+endif
+# Everything the link needs is said explicitly, so that a binutils release
+# with other defaults (PIE, build-ids, property notes) changes nothing.
+LDFLAGS := -m elf_i386 -nostdlib -static --build-id=none -z max-page-size=4096 -z noexecstack
+
+# ------------------------------------------------------------------- kernel
+KERNEL_CFLAGS := $(CFLAGS) -Ikernel
+KSRCS := $(sort $(shell find kernel -name '*.c' -o -name '*.S'))
+KOBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(KSRCS)))
+
+all: $(BUILD)/kernel.elf
+
+$(BUILD)/kernel/%.o: kernel/%.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@
+
+$(BUILD)/kernel/%.o: kernel/%.S
+	@mkdir -p $(@D)
+	@echo "  AS      $<"
+	$(Q)$(CC) $(ASFLAGS) -Ikernel -c $< -o $@
+
+# The kernel carries its own symbol table (QEMU's Multiboot loader passes no
+# section headers), so the link runs twice: pass 1 without symbols, then
+# tools/mksyms.py turns pass 1's function symbols into .ksyms, and pass 2
+# links it in. .ksyms sits after .data, so no function moves between passes.
+$(BUILD)/ksyms-empty.o: tools/ksyms.S
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(ASFLAGS) -c $< -o $@
+
+$(BUILD)/kernel.pass1.elf: $(KOBJS) $(BUILD)/ksyms-empty.o kernel/kernel.ld
+	@echo "  LD      $@"
+	$(Q)$(LD) $(LDFLAGS) -T kernel/kernel.ld -o $@ $(KOBJS) $(BUILD)/ksyms-empty.o $(LIBGCC)
+
+$(BUILD)/ksyms.bin: $(BUILD)/kernel.pass1.elf tools/mksyms.py
+	$(Q)$(NM) -n $< | python3 tools/mksyms.py > $@
+
+$(BUILD)/ksyms.o: tools/ksyms.S $(BUILD)/ksyms.bin
+	$(Q)$(CC) $(ASFLAGS) -DKSYMS_FILE='"$(BUILD)/ksyms.bin"' -c $< -o $@
+
+$(BUILD)/kernel.elf: $(KOBJS) $(BUILD)/ksyms.o kernel/kernel.ld
+	@echo "  LD      $@ (+ kernel.asm, kernel.sym)"
+	$(Q)$(LD) $(LDFLAGS) -T kernel/kernel.ld -o $@ $(KOBJS) $(BUILD)/ksyms.o $(LIBGCC)
+	$(Q)$(NM) -n $(BUILD)/kernel.pass1.elf | python3 tools/mksyms.py --check $@ $(NM)
+	$(Q)$(OBJDUMP) -S $@ > $(BUILD)/kernel.asm
+	$(Q)$(NM) -n $@ > $(BUILD)/kernel.sym
+
+-include boot/boot.mk
+
+# -------------------------------------------------------------------- QEMU
+QEMU     := qemu-system-i386
+GDBPORT  := $(shell expr `id -u` % 5000 + 25000)
+QEMUOPTS := -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04 $(QEMUEXTRA)
+QEMU_DISK   := -drive file=$(BUILD)/os.img,format=raw,index=0,media=disk
+QEMU_KERNEL := -kernel $(BUILD)/kernel.elf -append "$(BOOTARGS)"
+# A window when there is a display, the terminal otherwise (SSH, CI).
+HAVE_DISPLAY := $(if $(DISPLAY)$(WAYLAND_DISPLAY),1,)
+QEMU_UI := $(if $(HAVE_DISPLAY),-serial mon:stdio,-nographic)
+
+qemu: $(BUILD)/os.img
+	@echo "*** Quit QEMU: Ctrl-A then X in this terminal (or close the window)."
+	$(QEMU) $(QEMU_DISK) $(QEMU_UI) $(QEMUOPTS)
+
+qemu-nox: $(BUILD)/os.img
+	@echo "*** Quit QEMU: Ctrl-A then X."
+	$(QEMU) $(QEMU_DISK) -nographic $(QEMUOPTS)
+
+qemu-kernel: $(BUILD)/kernel.elf
+	@echo "*** Quit QEMU: Ctrl-A then X in this terminal (or close the window)."
+	$(QEMU) $(QEMU_KERNEL) $(QEMU_UI) $(QEMUOPTS)
+
+.gdbinit: tools/gdbinit.tmpl
+	sed -e 's/@GDBPORT@/$(GDBPORT)/g' -e 's|@BUILD@|$(BUILD)|g' $< > $@
+
+qemu-gdb: $(BUILD)/os.img .gdbinit
+	@echo "*** QEMU is halted, waiting for GDB on port $(GDBPORT): run 'make gdb' in another terminal."
+	$(QEMU) $(QEMU_DISK) -nographic $(QEMUOPTS) -S -gdb tcp::$(GDBPORT)
+
+gdb: .gdbinit
+	gdb -q -x .gdbinit
+
+# -------------------------------------------------------------------- tests
+test: all
+	python3 tools/testrun.py
+
+clean:
+	rm -rf $(BUILD) .gdbinit
+
+.PHONY: all qemu qemu-nox qemu-kernel qemu-gdb gdb test clean
+.DELETE_ON_ERROR:
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,35 @@
+/*
+ * The hooks portable kernel code (core/, mm/, dev/ consumers) calls into
+ * the architecture for. Everything x86-specific that portable code needs
+ * goes through a name here; a port to another machine reimplements these.
+ * The x86 versions live in arch/x86/ (inline ones in arch/x86/hooks.h).
+ */
+#ifndef ARCH_ARCH_H
+#define ARCH_ARCH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arch/x86/hooks.h"   /* arch_irq_*: inline, they sit on hot paths */
+
+struct trapframe;
+
+/* Interrupts on this CPU (inline in hooks.h):
+ *   bool arch_irq_enabled(void); void arch_irq_disable(void);
+ *   void arch_irq_enable(void);
+ *   void arch_idle(void): wait for the next interrupt (enables them). */
+
+/* Descriptor tables, interrupt controller, timer: called once by kmain. */
+void arch_init_cpu(void);
+void arch_init_timer(unsigned hz);
+
+/* Stops the machine: power off with a status QEMU reports (tests), or
+ * halt forever. Neither returns. */
+void arch_poweroff(int status) __attribute__((noreturn));
+void arch_halt(void) __attribute__((noreturn));
+
+/* Prints the registers of a trap and a symbolized backtrace. */
+void arch_print_trap(const struct trapframe *tf);
+void arch_backtrace_here(void);
+
+#endif

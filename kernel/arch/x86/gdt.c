@@ -1,0 +1,77 @@
+/*
+ * The global descriptor table: flat 4 GiB code and data segments for
+ * ring 0 and ring 3 (paging, not segmentation, protects memory) and the
+ * task-state segment, which the CPU reads for one thing only: the kernel
+ * stack (ss0:esp0) to switch to when a trap arrives from ring 3.
+ *
+ * The TSS's I/O-map base points past its limit, so there is no I/O
+ * permission bitmap and, with IOPL 0, every port is closed to ring 3.
+ */
+#include "arch/x86/gdt.h"
+
+#include "arch/x86/mmu.h"
+#include "arch/x86/x86.h"
+
+struct segdesc {
+    uint16_t limit_lo;
+    uint16_t base_lo;
+    uint8_t base_mid;
+    uint8_t access;             /* present | DPL | S | type */
+    uint8_t flags_limit_hi;     /* G | D/B | 0 | AVL | limit 19:16 */
+    uint8_t base_hi;
+} __attribute__((packed));
+
+/* The 32-bit TSS layout (SDM vol. 3, 7.2.1). */
+struct tss {
+    uint32_t link;
+    uint32_t esp0, ss0;
+    uint32_t esp1, ss1, esp2, ss2;
+    uint32_t cr3, eip, eflags, eax, ecx, edx, ebx, esp, ebp, esi, edi;
+    uint32_t es, cs, ss, ds, fs, gs, ldt;
+    uint16_t trap;
+    uint16_t iomap_base;
+} __attribute__((packed));
+
+#define ACC_CODE  0x9A          /* present, ring 0, code, readable */
+#define ACC_DATA  0x92          /* present, ring 0, data, writable */
+#define ACC_TSS   0x89          /* present, ring 0, 32-bit TSS (available) */
+#define ACC_DPL3  0x60
+#define FLAGS_4K_32BIT 0xC      /* 4 KiB granularity, 32-bit */
+
+static struct segdesc gdt[GDT_NSLOTS];
+static struct tss tss;
+
+static struct segdesc segment(uint32_t base, uint32_t limit, uint8_t access, uint8_t flags)
+{
+    return (struct segdesc){
+        .limit_lo = limit & 0xFFFF,
+        .base_lo = base & 0xFFFF,
+        .base_mid = (base >> 16) & 0xFF,
+        .access = access,
+        .flags_limit_hi = (uint8_t)((flags << 4) | ((limit >> 16) & 0xF)),
+        .base_hi = base >> 24,
+    };
+}
+
+void gdt_init(void)
+{
+    gdt[GDT_KCODE] = segment(0, 0xFFFFF, ACC_CODE, FLAGS_4K_32BIT);
+    gdt[GDT_KDATA] = segment(0, 0xFFFFF, ACC_DATA, FLAGS_4K_32BIT);
+    gdt[GDT_UCODE] = segment(0, 0xFFFFF, ACC_CODE | ACC_DPL3, FLAGS_4K_32BIT);
+    gdt[GDT_UDATA] = segment(0, 0xFFFFF, ACC_DATA | ACC_DPL3, FLAGS_4K_32BIT);
+    tss.ss0 = SEL_KDATA;
+    tss.iomap_base = sizeof tss;        /* past the limit: no I/O bitmap */
+    gdt[GDT_TSS] = segment((uint32_t)&tss, sizeof tss - 1, ACC_TSS, 0);
+    lgdt(gdt, sizeof gdt);
+    __asm__ volatile(
+        "movw %w0, %%ds\n\tmovw %w0, %%es\n\tmovw %w0, %%ss\n\t"
+        "movw %w0, %%fs\n\tmovw %w0, %%gs\n\t"
+        "ljmp %1, $1f\n1:"
+        : : "r"(SEL_KDATA), "i"(SEL_KCODE));
+    ltr(SEL_TSS);
+}
+
+void tss_set_kernel_stack(uint32_t esp0)
+{
+    tss.esp0 = esp0;
+}

@@ -1,0 +1,55 @@
+/*
+ * The 256 interrupt-vector stubs and the common trap path.
+ *
+ * Each stub is 16 bytes long and aligned, so stub n is at
+ * trap_vectors + 16 * n and the IDT needs no separate address table.
+ * A stub makes every trap look the same: it pushes a zero error code
+ * when the CPU pushes none, then the vector number.
+ */
+#include "arch/x86/mmu.h"
+
+/* Vectors for which the CPU pushes an error code (SDM vol. 3, 6.13). */
+#define HAS_ERR(n) ((n) == 8 || ((n) >= 10 && (n) <= 14) || (n) == 17 || (n) == 21 || (n) == 29 || (n) == 30)
+
+.text
+.balign 16
+.globl trap_vectors
+trap_vectors:
+.set vec, 0
+.rept 256
+    .balign 16
+    .if !HAS_ERR(vec)
+    pushl $0
+    .endif
+    pushl $vec
+    jmp trap_common
+    .set vec, vec + 1
+.endr
+
+/* Build the trapframe (see struct trapframe), switch to kernel data
+ * segments, and call trap(tf). */
+trap_common:
+    pushl %ds
+    pushl %es
+    pushl %fs
+    pushl %gs
+    pushal
+    movw $SEL_KDATA, %ax
+    movw %ax, %ds
+    movw %ax, %es
+    movw %ax, %fs
+    movw %ax, %gs
+    pushl %esp
+    call trap
+    addl $4, %esp
+
+/* Also where a new process first enters user mode (later issues). */
+.globl trap_return
+trap_return:
+    popal
+    popl %gs
+    popl %fs
+    popl %es
+    popl %ds
+    addl $8, %esp               /* trapno and err */
+    iret

@@ -1,0 +1,8 @@
+/* The VGA text screen (80x25, colour): the console's window side. */
+#ifndef DEV_VGA_H
+#define DEV_VGA_H
+
+void vga_init(void);
+void vga_putc(char c);
+
+#endif

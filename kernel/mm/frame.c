@@ -1,0 +1,88 @@
+/* Physical frames; see frame.h for the design. */
+#include "mm/frame.h"
+
+#include "core/panic.h"
+#include "core/spinlock.h"
+
+/* All guarded by frames_lock. */
+static struct spinlock frames_lock = SPINLOCK_INIT("frames");
+static uint32_t free_head;      /* physical address of the first free frame; 0 = none */
+static uint32_t nfree;
+static uint32_t ntotal;
+static uint32_t lowest = 0xFFFFFFFF, highest;   /* bounds of managed frames */
+
+static uint64_t max64(uint64_t a, uint64_t b) { return a > b ? a : b; }
+static uint64_t min64(uint64_t a, uint64_t b) { return a < b ? a : b; }
+
+static void push_frame(uint32_t pa)
+{
+    *FRAME_PTR(pa) = free_head;
+    free_head = pa;
+    nfree++;
+}
+
+/* Adds [start, end) minus the excluded ranges, recursing on the pieces. */
+static uint32_t add_piece(uint64_t start, uint64_t end,
+                          const struct phys_range *excl, int nexcl)
+{
+    start = (start + FRAME_SIZE - 1) & ~(uint64_t)(FRAME_SIZE - 1);
+    end &= ~(uint64_t)(FRAME_SIZE - 1);
+    if (start >= end)
+        return 0;
+    for (int i = 0; i < nexcl; i++) {
+        if (excl[i].start < end && excl[i].end > start)
+            return add_piece(start, min64(end, excl[i].start), excl, nexcl) +
+                   add_piece(max64(start, excl[i].end), end, excl, nexcl);
+    }
+    /* Push from the top so the list hands out low frames first. */
+    for (uint64_t pa = end; pa > start; pa -= FRAME_SIZE)
+        push_frame((uint32_t)(pa - FRAME_SIZE));
+    if (start < lowest)
+        lowest = (uint32_t)start;
+    if (end - 1 > highest)
+        highest = (uint32_t)(end - 1);
+    return (uint32_t)((end - start) / FRAME_SIZE);
+}
+
+uint32_t frame_add_ranges(const struct phys_range *avail, int navail,
+                          const struct phys_range *excl, int nexcl)
+{
+    uint32_t added = 0;
+    spin_lock(&frames_lock);
+    for (int i = 0; i < navail; i++)
+        added += add_piece(avail[i].start, avail[i].end, excl, nexcl);
+    ntotal += added;
+    spin_unlock(&frames_lock);
+    return added;
+}
+
+uint32_t frame_alloc(void)
+{
+    spin_lock(&frames_lock);
+    uint32_t pa = free_head;
+    if (pa) {
+        free_head = *FRAME_PTR(pa);
+        nfree--;
+    }
+    spin_unlock(&frames_lock);
+    return pa;
+}
+
+void frame_free(uint32_t pa)
+{
+    if ((pa & (FRAME_SIZE - 1)) || pa < lowest || pa > highest)
+        panic("frame_free: %x is not a frame this allocator handed out", pa);
+    spin_lock(&frames_lock);
+    push_frame(pa);
+    spin_unlock(&frames_lock);
+}
+
+uint32_t frame_count_free(void)
+{
+    return nfree;
+}
+
+uint32_t frame_count_total(void)
+{
+    return ntotal;
+}

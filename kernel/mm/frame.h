@@ -1,0 +1,40 @@
+/*
+ * The physical frame allocator: hands out 4 KiB frames of RAM.
+ *
+ * Free frames form a singly linked list threaded through the frames
+ * themselves (the first word of a free frame holds the next one's
+ * address), so allocation and freeing are O(1) and cost no memory.
+ * frame_count_free() is exact at every moment: sysinfo's freemem.
+ */
+#ifndef MM_FRAME_H
+#define MM_FRAME_H
+
+#include <stdint.h>
+
+#include "core/bootinfo.h"
+
+#define FRAME_SIZE 4096u
+
+/* How the allocator reaches a frame's memory; the host unit test
+ * defines its own before including this header. */
+#ifndef FRAME_PTR
+#include "mm/memlayout.h"
+#define FRAME_PTR(pa) ((uint32_t *)P2V(pa))
+#define V2P_FRAME(va) ((uint32_t)V2P(va))
+#endif
+
+/*
+ * Adds every whole frame inside the `navail` available ranges that
+ * overlaps none of the `nexcl` excluded ranges (kernel image, modules,
+ * low memory, RAM beyond the direct map). Returns the frames added.
+ */
+uint32_t frame_add_ranges(const struct phys_range *avail, int navail,
+                          const struct phys_range *excl, int nexcl);
+
+/* A free frame's physical address, or 0 when memory is exhausted. */
+uint32_t frame_alloc(void);
+void frame_free(uint32_t pa);
+uint32_t frame_count_free(void);
+uint32_t frame_count_total(void);   /* frames ever added */
+
+#endif

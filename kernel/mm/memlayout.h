@@ -1,0 +1,35 @@
+/*
+ * The address space, as every page directory maps it.
+ *
+ *   virtual                                  physical
+ *   0xFFFFFFFF +---------------------------+
+ *              | reserved for device MMIO  |  (LAPIC/IOAPIC when SMP arrives)
+ *   0xF0000000 +---------------------------+ <- KERN_DIRECT_END
+ *              | direct map of RAM         |  0x00000000 .. 0x2FFFFFFF
+ *              |   kernel image at +1 MiB  |  (768 MiB at most: RAM above
+ *              |   frames, kernel heap     |   that is ignored and reported)
+ *   0xC0000000 +---------------------------+ <- KERNBASE
+ *              | user space (later issues) |  page 0 never mapped
+ *   0x00000000 +---------------------------+
+ *
+ * Every kernel address is P2V(physical): the kernel half is the same 4 MiB
+ * (PSE) directory entries in every page directory, built once at boot.
+ */
+#ifndef MM_MEMLAYOUT_H
+#define MM_MEMLAYOUT_H
+
+#define KERNBASE        0xC0000000u          /* first kernel virtual address */
+#define KERN_LOAD_PHYS  0x00100000u          /* where loaders put the kernel */
+#define KERN_DIRECT_MAX 0x30000000u          /* RAM the direct map can reach */
+#define KERN_DIRECT_END (KERNBASE + KERN_DIRECT_MAX)
+
+#ifndef __ASSEMBLER__
+#include <stdint.h>
+#define P2V(pa) ((void *)((uintptr_t)(pa) + KERNBASE))
+#define V2P(va) ((uintptr_t)(va) - KERNBASE)
+
+/* Bounds of the kernel image, from kernel/kernel.ld (virtual addresses). */
+extern char __kernel_start[], __kernel_end[];
+#endif
+
+#endif

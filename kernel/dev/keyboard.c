@@ -56,12 +56,14 @@ int keyboard_translate(unsigned char sc)
         ctrl = !release;
         return -1;
     }
-    if (release || was_extended || sc >= sizeof plain)
+    if (release || was_extended)
         return -1;
     if (sc == SC_CAPS) {
         caps = !caps;
         return -1;
     }
+    if (sc >= sizeof plain)
+        return -1;
     char c = shift ? shifted[sc] : plain[sc];
     if (caps && c >= 'a' && c <= 'z')
         c -= 'a' - 'A';

@@ -21,7 +21,9 @@ static void push_frame(uint32_t pa)
     nfree++;
 }
 
-/* Adds [start, end) minus the excluded ranges, recursing on the pieces. */
+/* Adds [start, end) minus the excluded ranges, recursing on the pieces.
+ * The upper piece goes first so the lowest frames end up at the head of
+ * the list (low memory first makes boot logs and debugging predictable). */
 static uint32_t add_piece(uint64_t start, uint64_t end,
                           const struct phys_range *excl, int nexcl)
 {
@@ -30,9 +32,10 @@ static uint32_t add_piece(uint64_t start, uint64_t end,
     if (start >= end)
         return 0;
     for (int i = 0; i < nexcl; i++) {
-        if (excl[i].start < end && excl[i].end > start)
-            return add_piece(start, min64(end, excl[i].start), excl, nexcl) +
-                   add_piece(max64(start, excl[i].end), end, excl, nexcl);
+        if (excl[i].start < end && excl[i].end > start) {
+            uint32_t upper = add_piece(max64(start, excl[i].end), end, excl, nexcl);
+            return upper + add_piece(start, min64(end, excl[i].start), excl, nexcl);
+        }
     }
     /* Push from the top so the list hands out low frames first. */
     for (uint64_t pa = end; pa > start; pa -= FRAME_SIZE)
@@ -49,7 +52,7 @@ uint32_t frame_add_ranges(const struct phys_range *avail, int navail,
 {
     uint32_t added = 0;
     spin_lock(&frames_lock);
-    for (int i = 0; i < navail; i++)
+    for (int i = navail - 1; i >= 0; i--)
         added += add_piece(avail[i].start, avail[i].end, excl, nexcl);
     ntotal += added;
     spin_unlock(&frames_lock);

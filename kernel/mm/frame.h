@@ -15,9 +15,14 @@
 
 #define FRAME_SIZE 4096u
 
-/* How the allocator reaches a frame's memory; the host unit test
- * defines its own before including this header. */
-#ifndef FRAME_PTR
+/* How the allocator reaches a frame's memory (through the direct map);
+ * host unit tests supply a fake physical memory instead. */
+#ifdef HOST_TEST
+uint32_t *host_frame_ptr(uint32_t pa);
+uint32_t host_v2p(void *va);
+#define FRAME_PTR(pa) host_frame_ptr(pa)
+#define V2P_FRAME(va) host_v2p(va)
+#else
 #include "mm/memlayout.h"
 #define FRAME_PTR(pa) ((uint32_t *)P2V(pa))
 #define V2P_FRAME(va) ((uint32_t)V2P(va))

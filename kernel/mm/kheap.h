@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#define KHEAP_MAX 4064          /* a page less its header */
+#define KHEAP_MAX 4032          /* a page less its header (and then some) */
 
 /* 16-byte aligned memory, or NULL when out of memory or n > KHEAP_MAX. */
 void *kmalloc(size_t n);

@@ -68,13 +68,13 @@ struct descriptor_ptr {
 
 static inline void lgdt(const void *base, uint16_t size)
 {
-    struct descriptor_ptr p = { (uint16_t)(size - 1), (uint32_t)base };
+    struct descriptor_ptr p = { (uint16_t)(size - 1), (uint32_t)(uintptr_t)base };
     __asm__ volatile("lgdt %0" : : "m"(p));
 }
 
 static inline void lidt(const void *base, uint16_t size)
 {
-    struct descriptor_ptr p = { (uint16_t)(size - 1), (uint32_t)base };
+    struct descriptor_ptr p = { (uint16_t)(size - 1), (uint32_t)(uintptr_t)base };
     __asm__ volatile("lidt %0" : : "m"(p));
 }
 

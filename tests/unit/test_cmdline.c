@@ -1,0 +1,66 @@
+// Host tests of kernel/core/cmdline.c, the boot command-line parser.
+// sources: kernel/core/cmdline.c
+#include "core/cmdline.h"
+#include "unit.h"
+
+static struct cmdline cl;
+
+int main(void)
+{
+    UNIT_BEGIN("cmdline: skips the kernel path, reads key=value");
+    cmdline_parse(&cl, "build/kernel.elf sched=rr test=boot");
+    CHECK(cl.nopts == 2);
+    CHECK_STR(cmdline_lookup(&cl, "sched"), "rr");
+    CHECK_STR(cmdline_lookup(&cl, "test"), "boot");
+    CHECK(cmdline_lookup(&cl, "nothere") == 0);
+    UNIT_END();
+
+    UNIT_BEGIN("cmdline: a first word with '=' is an option");
+    cmdline_parse(&cl, "a=1 b=2");
+    CHECK(cl.nopts == 2);
+    CHECK_STR(cmdline_lookup(&cl, "a"), "1");
+    UNIT_END();
+
+    UNIT_BEGIN("cmdline: flags, empty values, extra spaces, last wins");
+    cmdline_parse(&cl, "  /kernel   poweroff  x=  y=3 y=4\t");
+    CHECK(cl.nopts == 4);
+    CHECK_STR(cmdline_lookup(&cl, "poweroff"), "");
+    CHECK_STR(cmdline_lookup(&cl, "x"), "");
+    CHECK_STR(cmdline_lookup(&cl, "y"), "4");
+    UNIT_END();
+
+    UNIT_BEGIN("cmdline: quoted values keep spaces and '='");
+    cmdline_parse(&cl, "k cmd=\"echo a=b  c\" z=1");
+    CHECK_STR(cmdline_lookup(&cl, "cmd"), "echo a=b  c");
+    CHECK_STR(cmdline_lookup(&cl, "z"), "1");
+    UNIT_END();
+
+    UNIT_BEGIN("cmdline: empty and NULL lines");
+    cmdline_parse(&cl, "");
+    CHECK(cl.nopts == 0);
+    cmdline_parse(&cl, 0);
+    CHECK(cl.nopts == 0);
+    cmdline_parse(&cl, "kernelonly");
+    CHECK(cl.nopts == 0);
+    UNIT_END();
+
+    UNIT_BEGIN("cmdline: too many options are dropped and flagged");
+    char line[600] = "k";
+    for (int i = 0; i < 40; i++)
+        sprintf(line + strlen(line), " o%d=%d", i, i);
+    cmdline_parse(&cl, line);
+    CHECK(cl.nopts == CMDLINE_MAX_OPTS);
+    CHECK(cl.truncated);
+    CHECK_STR(cmdline_lookup(&cl, "o31"), "31");
+    CHECK(cmdline_lookup(&cl, "o32") == 0);
+    UNIT_END();
+
+    UNIT_BEGIN("cmdline: an over-long line is cut, not overrun");
+    static char huge[4000];
+    memset(huge, 'a', sizeof huge - 1);
+    memcpy(huge, "k v=", 4);
+    cmdline_parse(&cl, huge);
+    CHECK(cl.truncated);
+    UNIT_END();
+    UNIT_EXIT();
+}

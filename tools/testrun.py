@@ -87,12 +87,12 @@ class Test:
             raise TestFailure(what)
 
     # ---- actions ----------------------------------------------------
-    def qemu_command(self, boot="kernel", mem=32, args="", extra=(), image=None):
+    def qemu_command(self, boot="kernel", mem=32, args="", extra=(), image=None, kernel=None):
         cmd = [QEMU, "-m", str(mem), "-display", "none", "-monitor", "none",
                "-serial", "stdio", "-no-reboot", "-nic", "none",
                "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
         if boot == "kernel":
-            cmd += ["-kernel", os.path.join(BUILD, "kernel.elf"), "-append", args]
+            cmd += ["-kernel", kernel or os.path.join(BUILD, "kernel.elf"), "-append", args]
         else:
             # -snapshot: parallel boots never write the shared image.
             img = image or os.path.join(BUILD, "os.img")
@@ -100,9 +100,9 @@ class Test:
         return cmd + list(extra)
 
     def boot(self, boot="kernel", mem=32, args="", timeout=20, until=DEFAULT_UNTIL,
-             input=None, input_after=None, extra=(), image=None):
+             input=None, input_after=None, extra=(), image=None, kernel=None):
         """Boots QEMU, returns a Run; the output also lands in self.out."""
-        cmd = self.qemu_command(boot, mem, args, extra, image)
+        cmd = self.qemu_command(boot, mem, args, extra, image, kernel)
         self.log.append(" ".join(shlex.quote(c) for c in cmd))
         p = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                              stderr=subprocess.STDOUT, cwd=ROOT)

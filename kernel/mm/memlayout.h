@@ -18,9 +18,11 @@
 #ifndef MM_MEMLAYOUT_H
 #define MM_MEMLAYOUT_H
 
-#define KERNBASE        0xC0000000u          /* first kernel virtual address */
-#define KERN_LOAD_PHYS  0x00100000u          /* where loaders put the kernel */
-#define KERN_DIRECT_MAX 0x30000000u          /* RAM the direct map can reach */
+#include "arch/x86/mmu.h"     /* UL32 */
+
+#define KERNBASE        UL32(0xC0000000)          /* first kernel virtual address */
+#define KERN_LOAD_PHYS  UL32(0x00100000)          /* where loaders put the kernel */
+#define KERN_DIRECT_MAX UL32(0x30000000)          /* RAM the direct map can reach */
 #define KERN_DIRECT_END (KERNBASE + KERN_DIRECT_MAX)
 
 #ifndef __ASSEMBLER__

@@ -6,24 +6,31 @@
 #ifndef ARCH_X86_MMU_H
 #define ARCH_X86_MMU_H
 
-#define PGSIZE      4096u
+/* An unsigned 32-bit constant in C; a plain number for the assembler. */
+#ifdef __ASSEMBLER__
+#define UL32(x) x
+#else
+#define UL32(x) x##u
+#endif
+
+#define PGSIZE      UL32(4096)
 #define PGSHIFT     12
 #define PDXSHIFT    22              /* a directory entry covers 4 MiB */
-#define BIGPGSIZE   (1u << PDXSHIFT)
+#define BIGPGSIZE   (UL32(1) << PDXSHIFT)
 
-#define CR0_PE      0x00000001u     /* protected mode */
-#define CR0_TS      0x00000008u     /* task switched: next FPU use traps */
-#define CR0_WP      0x00010000u     /* ring 0 honours read-only pages */
-#define CR0_PG      0x80000000u     /* paging */
-#define CR4_PSE     0x00000010u     /* 4 MiB pages */
+#define CR0_PE      UL32(0x00000001)     /* protected mode */
+#define CR0_TS      UL32(0x00000008)     /* task switched: next FPU use traps */
+#define CR0_WP      UL32(0x00010000)     /* ring 0 honours read-only pages */
+#define CR0_PG      UL32(0x80000000)     /* paging */
+#define CR4_PSE     UL32(0x00000010)     /* 4 MiB pages */
 
-#define PTE_P       0x001u          /* present */
-#define PTE_W       0x002u          /* writable */
-#define PTE_U       0x004u          /* user-accessible */
-#define PTE_PS      0x080u          /* 4 MiB page (directory entries only) */
+#define PTE_P       UL32(0x001)          /* present */
+#define PTE_W       UL32(0x002)          /* writable */
+#define PTE_U       UL32(0x004)          /* user-accessible */
+#define PTE_PS      UL32(0x080)          /* 4 MiB page (directory entries only) */
 
-#define FL_IF       0x00000200u     /* EFLAGS: interrupts enabled */
-#define FL_IOPL_MASK 0x00003000u    /* EFLAGS: I/O privilege level */
+#define FL_IF       UL32(0x00000200)     /* EFLAGS: interrupts enabled */
+#define FL_IOPL_MASK UL32(0x00003000)    /* EFLAGS: I/O privilege level */
 
 /* GDT slots and the selectors that name them (index << 3 | RPL). */
 #define GDT_NULL    0

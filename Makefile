@@ -134,15 +134,26 @@ qemu-kernel: $(BUILD)/kernel.elf
 	@echo "*** Quit QEMU: Ctrl-A then X in this terminal (or close the window)."
 	$(QEMU) $(QEMU_KERNEL) $(QEMU_UI) $(QEMUOPTS)
 
+# GDB's setup for this user's port and build directory; see docs/debugging.md.
 .gdbinit: tools/gdbinit.tmpl
 	sed -e 's/@GDBPORT@/$(GDBPORT)/g' -e 's|@BUILD@|$(BUILD)|g' $< > $@
 
 qemu-gdb: $(BUILD)/os.img .gdbinit
 	@echo "*** QEMU is halted, waiting for GDB on port $(GDBPORT): run 'make gdb' in another terminal."
+	@echo "*** Quit QEMU: Ctrl-A then X."
 	$(QEMU) $(QEMU_DISK) -nographic $(QEMUOPTS) -S -gdb tcp::$(GDBPORT)
 
-gdb: .gdbinit
-	gdb -q -x .gdbinit
+# The same through QEMU's Multiboot loader: needs no disk image.
+qemu-kernel-gdb: $(BUILD)/kernel.elf .gdbinit
+	@echo "*** QEMU is halted, waiting for GDB on port $(GDBPORT): run 'make gdb' in another terminal."
+	@echo "*** Quit QEMU: Ctrl-A then X."
+	$(QEMU) $(QEMU_KERNEL) -nographic $(QEMUOPTS) -S -gdb tcp::$(GDBPORT)
+
+# GDB 13 will not auto-load a project's .gdbinit (auto-load safe-path), so
+# it is named with -x; turning the auto-load off first spares the long
+# "auto-loading has been declined" warning it would print anyway.
+gdb: .gdbinit $(BUILD)/kernel.elf
+	gdb -q -iex 'set auto-load local-gdbinit off' -x .gdbinit
 
 # -------------------------------------------------------------------- tests
 test: all

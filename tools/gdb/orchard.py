@@ -15,6 +15,8 @@ clean error message. Example:
         '''Print foo.'''
         print(kvar("foo", "foo.c"))
 """
+import os
+
 import gdb
 
 FRAME_SIZE = 4096          # kernel/mm/frame.h: one physical page
@@ -61,19 +63,57 @@ def parse_addr(arg):
     return int(gdb.parse_and_eval(arg).cast(gdb.lookup_type("unsigned int")))
 
 
+_nm_cache = {}             # path of an nm listing -> (mtime, {address: [names]})
+
+
+def nm_names(path):
+    """{address: [names]} from an `nm -n` listing such as build/kernel.sym
+    (the Makefile writes it next to kernel.elf); {} if there is none."""
+    try:
+        mtime = os.path.getmtime(path)
+    except OSError:
+        return {}
+    cached = _nm_cache.get(path)
+    if cached and cached[0] == mtime:
+        return cached[1]
+    names = {}
+    with open(path) as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3:
+                names.setdefault(int(parts[0], 16), []).append(parts[2])
+    _nm_cache[path] = (mtime, names)
+    return names
+
+
+def full_name(name, start):
+    """GDB shows GCC's clones without their number ("fault_here.constprop"
+    for "fault_here.constprop.0"); the kernel's panic backtrace prints the
+    full ELF name, so take that from the .sym listing beside each loaded
+    ELF file, letting both spell a function the same way."""
+    for objfile in gdb.objfiles():
+        if not objfile.filename:
+            continue
+        listing = os.path.splitext(objfile.filename)[0] + ".sym"
+        for candidate in nm_names(listing).get(start, []):
+            if candidate == name or candidate.startswith(name + "."):
+                return candidate
+    return name
+
+
 def symbolize(addr):
     """'func+0xOFF (file:line)' for ADDR, or None when no symbol covers it.
 
-    The ELF symbol table answers, as the kernel's own panic backtrace does
-    (tools/mksyms.py builds that from `nm`), so both print the same names,
-    e.g. GCC's clones like "fault_here.isra.0", and assembly code such as
+    The ELF symbol table answers, as for the kernel's own panic backtrace
+    (tools/mksyms.py builds that from `nm`), so assembly code such as
     entry.S is covered too. The line comes from the debug info."""
     out = gdb.execute(f"info symbol {addr:#x}", to_string=True).strip()
     if out.startswith("No symbol"):
         return None
     # "kmain + 16 in section .text", or "kmain in section .text" at offset 0.
     name, _, off = out.split(" in section")[0].partition(" + ")
-    text = f"{name}+{int(off or 0):#x}"
+    off = int(off or 0)
+    text = f"{full_name(name, addr - off)}+{off:#x}"
     sal = gdb.find_pc_line(addr)
     if sal.symtab is not None and sal.line:
         text += f" ({sal.symtab.filename}:{sal.line})"

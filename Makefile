@@ -16,6 +16,10 @@ MEM      ?= 128
 HZ       ?= 100
 OPT      ?= -O2
 BOOTARGS ?=
+RUN_TIMEOUT ?= 60
+NPROC    ?= 64
+# make run reads these from the environment (any characters survive).
+export CMD BOOTARGS QEMUEXTRA MEM RUN_TIMEOUT
 # V=1 shows whole compiler command lines.
 Q := $(if $(V),,@)
 
@@ -33,6 +37,7 @@ ifeq ($(LLVM),1)
 CC       := clang --target=i686-elf
 LD       := ld.lld
 OBJCOPY  := llvm-objcopy
+AR       := llvm-ar
 OBJDUMP  := llvm-objdump
 NM       := llvm-nm
 STRIP    := llvm-strip
@@ -45,6 +50,7 @@ endif
 CC       := $(TOOLPREFIX)gcc
 LD       := $(TOOLPREFIX)ld
 OBJCOPY  := $(TOOLPREFIX)objcopy
+AR       := $(TOOLPREFIX)ar
 OBJDUMP  := $(TOOLPREFIX)objdump
 NM       := $(TOOLPREFIX)nm
 STRIP    := $(TOOLPREFIX)strip
@@ -59,7 +65,7 @@ endif
 CFLAGS := $(ARCHFLAGS) -std=gnu11 -ffreestanding -fno-pic -fno-pie -fno-stack-protector \
 	-fno-omit-frame-pointer -fno-strict-aliasing -fno-asynchronous-unwind-tables \
 	-fno-unwind-tables -mno-sse -mno-mmx -mno-80387 -g $(OPT) \
-	-Wall -Wextra -Werror -MMD -MP -DHZ=$(HZ)
+	-Wall -Wextra -Werror -MMD -MP -DHZ=$(HZ) -DNPROC=$(NPROC)
 ASFLAGS := $(ARCHFLAGS) -g -Wa,--noexecstack -MMD -MP
 ifeq ($(LLVM),1)
 ASFLAGS := $(filter-out -Wa%,$(ASFLAGS))
@@ -68,6 +74,11 @@ endif
 # with other defaults (PIE, build-ids, property notes) changes nothing.
 LDFLAGS := -m elf_i386 -nostdlib -static --build-id=none -z max-page-size=4096 -z noexecstack
 
+# Objects depend on the build options through this file, rewritten only
+# when they change (so `make NPROC=1024` rebuilds what it must).
+CONFIG_LINE := HZ=$(HZ) NPROC=$(NPROC) OPT=$(OPT) LLVM=$(LLVM)
+$(shell mkdir -p $(BUILD); [ "`cat $(BUILD)/.config 2>/dev/null`" = "$(CONFIG_LINE)" ] || echo "$(CONFIG_LINE)" > $(BUILD)/.config)
+
 # ------------------------------------------------------------------- kernel
 KERNEL_CFLAGS := $(CFLAGS) -Ikernel
 KSRCS := $(sort $(shell find kernel -name '*.c' -o -name '*.S'))
@@ -75,7 +86,7 @@ KOBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(KSRCS)))
 
 all: $(BUILD)/kernel.elf
 
-$(BUILD)/kernel/%.o: kernel/%.c
+$(BUILD)/kernel/%.o: kernel/%.c $(BUILD)/.config
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@
@@ -110,6 +121,7 @@ $(BUILD)/kernel.elf: $(KOBJS) $(BUILD)/ksyms.o kernel/kernel.ld
 	$(Q)$(OBJDUMP) -S $@ > $(BUILD)/kernel.asm
 	$(Q)$(NM) -n $@ > $(BUILD)/kernel.sym
 
+include user/user.mk
 -include boot/boot.mk
 
 # -------------------------------------------------------------------- QEMU
@@ -117,7 +129,7 @@ QEMU     := qemu-system-i386
 GDBPORT  := $(shell expr `id -u` % 5000 + 25000)
 QEMUOPTS := -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04 $(QEMUEXTRA)
 QEMU_DISK   := -drive file=$(BUILD)/os.img,format=raw,index=0,media=disk
-QEMU_KERNEL := -kernel $(BUILD)/kernel.elf -append "$(BOOTARGS)"
+QEMU_KERNEL := -kernel $(BUILD)/kernel.elf -initrd $(BUILD)/initramfs.cpio -append "$(BOOTARGS)"
 # A window when there is a display, the terminal otherwise (SSH, CI).
 HAVE_DISPLAY := $(if $(DISPLAY)$(WAYLAND_DISPLAY),1,)
 QEMU_UI := $(if $(HAVE_DISPLAY),-serial mon:stdio,-nographic)
@@ -130,7 +142,7 @@ qemu-nox: $(BUILD)/os.img
 	@echo "*** Quit QEMU: Ctrl-A then X."
 	$(QEMU) $(QEMU_DISK) -nographic $(QEMUOPTS)
 
-qemu-kernel: $(BUILD)/kernel.elf
+qemu-kernel: $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio
 	@echo "*** Quit QEMU: Ctrl-A then X in this terminal (or close the window)."
 	$(QEMU) $(QEMU_KERNEL) $(QEMU_UI) $(QEMUOPTS)
 
@@ -157,12 +169,17 @@ gdb: .gdbinit $(BUILD)/kernel.elf
 
 # -------------------------------------------------------------------- tests
 test: all
-	python3 tools/testrun.py
+	python3 tools/testrun.py $(T)
+
+# make run CMD="prog args" [BOOTARGS=...] [MEM=128] [QEMUEXTRA=...]: boots
+# headless, runs `sh -c CMD`, prints its output then "exit status: N".
+run: $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio
+	@python3 tools/run.py
 
 clean:
 	rm -rf $(BUILD) .gdbinit
 
-.PHONY: all qemu qemu-nox qemu-kernel qemu-gdb gdb test clean
+.PHONY: all qemu qemu-nox qemu-kernel qemu-kernel-gdb qemu-gdb gdb test run clean
 .DELETE_ON_ERROR:
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -13,6 +13,7 @@
 #include "arch/x86/hooks.h"   /* arch_irq_*: inline, they sit on hot paths */
 
 struct trapframe;
+struct proc;
 
 /* Interrupts on this CPU (inline in hooks.h):
  *   bool arch_irq_enabled(void); void arch_irq_disable(void);
@@ -27,6 +28,18 @@ void arch_init_timer(unsigned hz);
  * halt forever. Neither returns. */
 void arch_poweroff(int status) __attribute__((noreturn));
 void arch_halt(void) __attribute__((noreturn));
+
+/* The context switch: kernel stack for traps, address space, FPU state,
+ * then the registers (swtch). Returns when someone switches back to prev. */
+void arch_switch(struct proc *prev, struct proc *next);
+/* Prepares a new process's kernel stack so that its first switch-in
+ * "returns" to user mode through its trapframe (see proc_alloc). */
+void arch_proc_init_stack(struct proc *p, void (*first)(void));
+/* The FPU: enabled once at boot; every new program starts clean. */
+void arch_init_fpu(void);
+void arch_fpu_init_state(struct proc *p);
+/* Makes p's next return to user mode start a program at entry, stack esp. */
+void arch_enter_user(struct proc *p, uint32_t entry, uint32_t esp);
 
 /* Prints the registers of a trap and a symbolized backtrace. */
 void arch_print_trap(const struct trapframe *tf);

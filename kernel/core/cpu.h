@@ -8,12 +8,18 @@
 
 #include <stdbool.h>
 
+struct proc;
+
 struct cpu {
     int id;
     /* Interrupt-disable nesting (spin_lock / irq_push): only this CPU
      * touches these, always with interrupts off. */
     int irq_depth;          /* irq_push() calls not yet popped */
     bool irq_were_on;       /* were interrupts on before the first push? */
+    /* Scheduling; guarded by sched_lock. */
+    struct proc *proc;      /* running now (idle when nothing else) */
+    struct proc *idle;      /* this CPU's idle process */
+    bool need_resched;      /* switch at the next return from a trap */
 };
 
 #define NCPU 1

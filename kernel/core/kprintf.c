@@ -4,15 +4,33 @@
 #include "dev/console.h"
 #include "lib/format.h"
 
-static void emit_console(void *ctx, char c)
+/* Collects a message so the log gets it in one piece. */
+struct linebuf {
+    char buf[256];
+    int len;
+};
+
+static void flush(struct linebuf *b)
 {
-    (void)ctx;
-    console_putc(c);
+    klog_write(b->buf, b->len);
+    b->len = 0;
+}
+
+static void emit(void *ctx, char c)
+{
+    struct linebuf *b = ctx;
+    b->buf[b->len++] = c;
+    if (b->len == (int)sizeof b->buf)
+        flush(b);
 }
 
 int vkprintf(const char *fmt, va_list ap)
 {
-    return format(emit_console, 0, fmt, ap);
+    struct linebuf b;
+    b.len = 0;
+    int n = format(emit, &b, fmt, ap);
+    flush(&b);
+    return n;
 }
 
 int kprintf(const char *fmt, ...)

@@ -1,7 +1,8 @@
 /*
  * kmain: the C entry point, called from arch/x86/entry.S with paging on,
  * on the boot stack, interrupts off. Brings the subsystems up in
- * dependency order, then idles (the processes issue starts init here).
+ * dependency order, starts the first process (/bin/init), and becomes
+ * this CPU's idle process.
  */
 #include <stdint.h>
 
@@ -14,12 +15,46 @@
 #include "dev/console.h"
 #include "dev/keyboard.h"
 #include "dev/serial.h"
-#include "mm/frame.h"
+#include "fs/initramfs.h"
+#include "lib/string.h"
+#include "mm/kheap.h"
 #include "mm/memory.h"
+#include "proc/proc.h"
+#include "proc/sched.h"
+#include "proc/syscall.h"
 
 #define BANNER "Orchard teaching kernel 0.1 (i386)"
 
+BOOT_PARAM(run, "run=HEX: init runs `sh -c` on this hex-encoded command, then powers off (make run)");
+
 void kmain(uint32_t magic, uint32_t info_phys) __attribute__((noreturn));
+
+static int hexval(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* init's argv: "init", or "init -c CMD" for make run. */
+static char **init_arguments(void)
+{
+    static char *argv[4] = { "init", 0, 0, 0 };
+    static char cmd[CMDLINE_MAX_LEN / 2];
+    const char *hex = cmdline_get("run");
+    if (!hex)
+        return argv;
+    size_t n = 0;
+    for (; hex[0] && hex[1] && n + 1 < sizeof cmd; hex += 2) {
+        int hi = hexval(hex[0]), lo = hexval(hex[1]);
+        if (hi < 0 || lo < 0)
+            break;
+        cmd[n++] = (char)(hi << 4 | lo);
+    }
+    cmd[n] = '\0';
+    argv[1] = "-c";
+    argv[2] = cmd;
+    console_set_sticky_eof(true);   /* stdin at EOF once ^D arrives */
+    return argv;
+}
 
 void kmain(uint32_t magic, uint32_t info_phys)
 {
@@ -35,11 +70,13 @@ void kmain(uint32_t magic, uint32_t info_phys)
     arch_init_timer(HZ);
     keyboard_init();
     serial_enable_input();
+    syscall_init();
+    initramfs_init();
+    proc_init();
     arch_irq_enable();
     kprintf("clock: %u Hz timer running\n", HZ);
 
     selftest_run(cmdline_get("test"));
-    kprintf("kernel: boot complete; idle\n");
-    for (;;)
-        arch_idle();
+    proc_start_init(init_arguments());
+    sched_idle_loop();
 }

@@ -48,9 +48,10 @@ static void test_ticks(void)
     kprintf("selftest: ticks %u -> %u\n", start, clock_ticks());
 }
 
-/* Echo console input (serial or keyboard) until a '.' arrives. */
+/* Echo raw console input (serial or keyboard) until a '.' arrives. */
 static void test_echo(void)
 {
+    console_set_raw(true);
     kprintf("selftest: echo ready\n");
     for (;;) {
         int c = console_getc();

@@ -10,6 +10,7 @@
 #include "dev/console.h"
 
 #define COM1        0x3F8
+#define COM2        0x2F8
 #define REG_DATA    0       /* receive / transmit buffer (DLAB=0) */
 #define REG_IER     1       /* interrupt enable (DLAB=0) */
 #define REG_FCR     2       /* FIFO control */
@@ -20,30 +21,53 @@
 #define LSR_TX_EMPTY 0x20
 #define IRQ_COM1    4
 
-static int present;
+static bool present, com2_present;
+
+/* Programs a UART; returns whether one answers at that port. */
+static bool uart_init(uint16_t port)
+{
+    outb(port + REG_IER, 0x00);
+    outb(port + REG_LCR, 0x80);         /* DLAB: next two set the divisor */
+    outb(port + REG_DATA, 1);           /* 115200 / 1 */
+    outb(port + REG_IER, 0);
+    outb(port + REG_LCR, 0x03);         /* 8 bits, no parity, 1 stop bit */
+    outb(port + REG_FCR, 0xC7);         /* FIFOs on and cleared */
+    outb(port + REG_MCR, 0x0B);         /* DTR, RTS, OUT2 (IRQ line on) */
+    return inb(port + REG_LSR) != 0xFF; /* 0xFF: no UART there */
+}
+
+static void uart_putc(uint16_t port, char c)
+{
+    /* Terminals want CR LF; QEMU's -nographic terminal is in raw mode. */
+    if (c == '\n')
+        uart_putc(port, '\r');
+    for (int spin = 0; spin < 100000 && !(inb(port + REG_LSR) & LSR_TX_EMPTY); spin++)
+        ;
+    outb(port + REG_DATA, (uint8_t)c);
+}
 
 void serial_init(void)
 {
-    outb(COM1 + REG_IER, 0x00);
-    outb(COM1 + REG_LCR, 0x80);         /* DLAB: next two set the divisor */
-    outb(COM1 + REG_DATA, 1);           /* 115200 / 1 */
-    outb(COM1 + REG_IER, 0);
-    outb(COM1 + REG_LCR, 0x03);         /* 8 bits, no parity, 1 stop bit */
-    outb(COM1 + REG_FCR, 0xC7);         /* FIFOs on and cleared */
-    outb(COM1 + REG_MCR, 0x0B);         /* DTR, RTS, OUT2 (IRQ line on) */
-    present = inb(COM1 + REG_LSR) != 0xFF;  /* 0xFF: no UART there */
+    present = uart_init(COM1);
 }
 
 void serial_putc(char c)
 {
-    if (!present)
-        return;
-    /* Terminals want CR LF; QEMU's -nographic terminal is in raw mode. */
-    if (c == '\n')
-        serial_putc('\r');
-    for (int spin = 0; spin < 100000 && !(inb(COM1 + REG_LSR) & LSR_TX_EMPTY); spin++)
-        ;
-    outb(COM1 + REG_DATA, (uint8_t)c);
+    if (present)
+        uart_putc(COM1, c);
+}
+
+bool serial_com2_init(void)
+{
+    if (!com2_present)
+        com2_present = uart_init(COM2);
+    return com2_present;
+}
+
+void serial_com2_putc(char c)
+{
+    if (com2_present)
+        uart_putc(COM2, c);
 }
 
 static void serial_interrupt(struct trapframe *tf)

@@ -10,6 +10,24 @@ static uint32_t free_head;      /* physical address of the first free frame; 0 =
 static uint32_t nfree;
 static uint32_t ntotal;
 static uint32_t lowest = 0xFFFFFFFF, highest;   /* bounds of managed frames */
+static uint16_t *refs;          /* by frame number; 0 for a free frame */
+static uint32_t nrefs;
+
+void frame_init(uint16_t *refcounts, uint32_t nframes)
+{
+    refs = refcounts;
+    nrefs = nframes;
+    for (uint32_t i = 0; i < nframes; i++)
+        refs[i] = 0;
+}
+
+static uint16_t *ref_of(uint32_t pa)
+{
+    uint32_t f = pa / FRAME_SIZE;
+    if ((pa & (FRAME_SIZE - 1)) || pa < lowest || pa > highest || f >= nrefs)
+        panic("frame %x is not a frame this allocator handed out", pa);
+    return &refs[f];
+}
 
 static uint64_t max64(uint64_t a, uint64_t b) { return a > b ? a : b; }
 static uint64_t min64(uint64_t a, uint64_t b) { return a < b ? a : b; }
@@ -38,6 +56,7 @@ static uint32_t add_piece(uint64_t start, uint64_t end,
         }
     }
     /* Push from the top so the list hands out low frames first. */
+    ASSERT(end / FRAME_SIZE <= nrefs);
     for (uint64_t pa = end; pa > start; pa -= FRAME_SIZE)
         push_frame((uint32_t)(pa - FRAME_SIZE));
     if (start < lowest)
@@ -66,6 +85,7 @@ uint32_t frame_alloc(void)
     if (pa) {
         free_head = *FRAME_PTR(pa);
         nfree--;
+        refs[pa / FRAME_SIZE] = 1;
     }
     spin_unlock(&frames_lock);
     return pa;
@@ -73,11 +93,38 @@ uint32_t frame_alloc(void)
 
 void frame_free(uint32_t pa)
 {
-    if ((pa & (FRAME_SIZE - 1)) || pa < lowest || pa > highest)
-        panic("frame_free: %x is not a frame this allocator handed out", pa);
     spin_lock(&frames_lock);
+    uint16_t *r = ref_of(pa);
+    if (*r != 1)
+        panic("frame_free: frame %x has %u references (double free?)", pa, *r);
+    *r = 0;
     push_frame(pa);
     spin_unlock(&frames_lock);
+}
+
+void frame_get(uint32_t pa)
+{
+    spin_lock(&frames_lock);
+    uint16_t *r = ref_of(pa);
+    ASSERT(*r > 0 && *r < 0xFFFF);
+    (*r)++;
+    spin_unlock(&frames_lock);
+}
+
+void frame_put(uint32_t pa)
+{
+    spin_lock(&frames_lock);
+    uint16_t *r = ref_of(pa);
+    if (*r == 0)
+        panic("frame_put: frame %x is already free", pa);
+    if (--*r == 0)
+        push_frame(pa);
+    spin_unlock(&frames_lock);
+}
+
+uint32_t frame_refs(uint32_t pa)
+{
+    return *ref_of(pa);
 }
 
 uint32_t frame_count_free(void)

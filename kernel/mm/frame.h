@@ -5,6 +5,11 @@
  * themselves (the first word of a free frame holds the next one's
  * address), so allocation and freeing are O(1) and cost no memory.
  * frame_count_free() is exact at every moment: sysinfo's freemem.
+ *
+ * Each frame also has a reference count, for frames shared between
+ * address spaces (copy-on-write fork): frame_alloc returns a frame with
+ * one reference, frame_get adds one, frame_put drops one and frees the
+ * frame with the last.
  */
 #ifndef MM_FRAME_H
 #define MM_FRAME_H
@@ -28,6 +33,10 @@ uint32_t host_v2p(void *va);
 #define V2P_FRAME(va) ((uint32_t)V2P(va))
 #endif
 
+/* Gives the allocator its reference-count array: one uint16_t for each
+ * frame number below nframes. Called once, before frame_add_ranges. */
+void frame_init(uint16_t *refcounts, uint32_t nframes);
+
 /*
  * Adds every whole frame inside the `navail` available ranges that
  * overlaps none of the `nexcl` excluded ranges (kernel image, modules,
@@ -38,7 +47,11 @@ uint32_t frame_add_ranges(const struct phys_range *avail, int navail,
 
 /* A free frame's physical address, or 0 when memory is exhausted. */
 uint32_t frame_alloc(void);
+/* Frees a frame that has exactly one reference. */
 void frame_free(uint32_t pa);
+void frame_get(uint32_t pa);
+void frame_put(uint32_t pa);
+uint32_t frame_refs(uint32_t pa);
 uint32_t frame_count_free(void);
 uint32_t frame_count_total(void);   /* frames ever added */
 

@@ -24,6 +24,8 @@ uint32_t *host_frame_ptr(uint32_t pa)
 int main(void)
 {
     arena = aligned_alloc(FRAME_SIZE, SIZE);
+    static uint16_t refs[(BASE + SIZE) / FRAME_SIZE];
+    frame_init(refs, (BASE + SIZE) / FRAME_SIZE);
 
     UNIT_BEGIN("frames: ranges are trimmed to whole frames, exclusions honoured");
     /* Available: the arena, with a ragged start and end. Excluded: frames
@@ -70,5 +72,19 @@ int main(void)
     CHECK(frame_count_free() == 50);
     UNIT_END();
 
+    UNIT_BEGIN("frames: reference counts: get/put share a frame, the last put frees it");
+    uint32_t f = frame_alloc();
+    CHECK(frame_refs(f) == 1);
+    frame_get(f);
+    frame_get(f);
+    CHECK(frame_refs(f) == 3);
+    uint32_t before = frame_count_free();
+    frame_put(f);
+    frame_put(f);
+    CHECK(frame_count_free() == before);        /* still referenced */
+    frame_put(f);
+    CHECK(frame_count_free() == before + 1);    /* last reference freed it */
+    CHECK(frame_refs(f) == 0);
+    UNIT_END();
     UNIT_EXIT();
 }

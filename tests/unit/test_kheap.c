@@ -19,6 +19,8 @@ uint32_t host_v2p(void *va) { return (uint32_t)((unsigned char *)va - arena) + B
 int main(void)
 {
     arena = aligned_alloc(FRAME_SIZE, NFRAMES * FRAME_SIZE);
+    static uint16_t refs[(BASE + NFRAMES * FRAME_SIZE) / FRAME_SIZE];
+    frame_init(refs, (BASE + NFRAMES * FRAME_SIZE) / FRAME_SIZE);
     struct phys_range all = { BASE, BASE + NFRAMES * FRAME_SIZE };
     frame_add_ranges(&all, 1, 0, 0);
 

@@ -20,7 +20,9 @@ void arch_init_cpu(void)
 {
     gdt_init();
     trap_init();
+    fault_init();
     pic_init();
+    arch_init_fpu();
 }
 
 void arch_poweroff(int status)

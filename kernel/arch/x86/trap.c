@@ -12,6 +12,8 @@
 #include "arch/x86/pic.h"
 #include "arch/x86/x86.h"
 #include "core/panic.h"
+#include "proc/proc.h"
+#include "proc/sched.h"
 
 struct gate {
     uint16_t offset_lo;
@@ -98,14 +100,15 @@ static void handle_irq(struct trapframe *tf)
 
 void trap(struct trapframe *tf)
 {
-    if (tf->trapno >= T_IRQ0 && tf->trapno < T_IRQ0 + 16) {
+    if (tf->trapno >= T_IRQ0 && tf->trapno < T_IRQ0 + 16)
         handle_irq(tf);
-        return;
-    }
-    if (traps[tf->trapno].handler) {
+    else if (traps[tf->trapno].handler)
         traps[tf->trapno].handler(tf);
-        return;
-    }
-    panic_trap(tf, "unhandled trap %u (%s) in %s mode", tf->trapno,
-               trap_name((int)tf->trapno), (tf->cs & 3) ? "user" : "kernel");
+    else if (tf->cs & 3)                /* a user program's fault: kill it */
+        proc_fault(tf, trap_name((int)tf->trapno), tf->eip);
+    else
+        panic_trap(tf, "unhandled trap %u (%s) in kernel mode", tf->trapno,
+                   trap_name((int)tf->trapno));
+    /* Back to user mode: the place to die, stop, or be preempted. */
+    sched_trap_exit(tf);
 }

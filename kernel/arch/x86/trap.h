@@ -65,5 +65,7 @@ void irq_register(int irq, trap_handler_fn handler, const char *name);
 const char *trap_name(int vector);
 
 void trap(struct trapframe *tf);
+/* Registers the page-fault handler (arch/x86/fault.c). */
+void fault_init(void);
 
 #endif

@@ -1,0 +1,12 @@
+/* sysinfo()'s record. Shared by kernel and user. */
+#ifndef ABI_SYSINFO_H
+#define ABI_SYSINFO_H
+
+struct sysinfo {
+    unsigned int freemem;       /* free frames x 4096, exact */
+    unsigned int totalmem;      /* frames the allocator manages x 4096 */
+    unsigned int nproc;         /* process slots in use, zombies and embryos included */
+    unsigned int uptime;        /* ticks since boot */
+};
+
+#endif

@@ -1,0 +1,177 @@
+/* User address spaces; see vm.h for the layout and the rules. */
+#include "mm/vm.h"
+
+#include "arch/x86/pagetable.h"
+#include "core/panic.h"
+#include "mm/frame.h"
+#include "mm/kheap.h"
+
+struct addrspace *vm_create(void)
+{
+    struct addrspace *as = kzalloc(sizeof *as);
+    if (!as)
+        return 0;
+    as->pgdir = pgdir_create();
+    if (!as->pgdir) {
+        kfree(as);
+        return 0;
+    }
+    as->image_end = as->brk = USER_IMAGE_BASE;
+    as->stack_low = USER_TOP;
+    return as;
+}
+
+void vm_destroy(struct addrspace *as)
+{
+    pgdir_destroy(as->pgdir);
+    kfree(as);
+}
+
+static int map_fresh_page(struct addrspace *as, uint32_t va, uint32_t perm)
+{
+    pte_t *pte = pgdir_walk(as->pgdir, va, true);
+    if (!pte)
+        return -1;
+    ASSERT(!(*pte & PTE_P));
+    uint32_t pa = frame_alloc();
+    if (!pa)
+        return -1;
+    page_zero(P2V(pa));
+    *pte = pa | perm | PTE_P;
+    return 0;
+}
+
+int vm_map_zero(struct addrspace *as, uint32_t start, uint32_t end, uint32_t perm)
+{
+    for (uint32_t va = PGROUNDDOWN(start); va < end; va += PGSIZE) {
+        pte_t *pte = pgdir_walk(as->pgdir, va, false);
+        if (pte && (*pte & PTE_P))
+            continue;           /* segments may share a page */
+        if (map_fresh_page(as, va, perm) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Shares one present page copy-on-write between parent and child. */
+static int share_page(struct addrspace *child, uint32_t va, pte_t *ppte)
+{
+    pte_t *cpte = pgdir_walk(child->pgdir, va, true);
+    if (!cpte)
+        return -1;
+    if (*ppte & (PTE_W | PTE_COW))
+        *ppte = (*ppte & ~PTE_W) | PTE_COW;    /* parent loses write too */
+    *cpte = *ppte;
+    frame_get(PTE_ADDR(*ppte));
+    return 0;
+}
+
+struct addrspace *vm_fork(struct addrspace *parent)
+{
+    struct addrspace *child = vm_create();
+    if (!child)
+        return 0;
+    child->image_end = parent->image_end;
+    child->brk = parent->brk;
+    child->stack_low = parent->stack_low;
+    for (uint32_t pdx = 0; pdx < PDX(USER_TOP); pdx++) {
+        if (!(parent->pgdir[pdx] & PTE_P))
+            continue;
+        pte_t *table = P2V(PTE_ADDR(parent->pgdir[pdx]));
+        for (uint32_t ptx = 0; ptx < 1024; ptx++) {
+            if ((table[ptx] & PTE_P) &&
+                share_page(child, (pdx << PDXSHIFT) | (ptx << PGSHIFT), &table[ptx]) < 0) {
+                vm_destroy(child);
+                return 0;
+            }
+        }
+    }
+    /* The parent's writable pages just became read-only. */
+    tlb_flush_all(parent->pgdir);
+    return child;
+}
+
+uint32_t vm_sbrk(struct addrspace *as, int n)
+{
+    uint32_t old = as->brk;
+    int64_t want = (int64_t)old + n;
+    if (want < as->image_end || want > USER_HEAP_MAX)
+        return (uint32_t)-1;
+    uint32_t new_brk = (uint32_t)want;
+    /* Growing only moves the break: pages appear at first touch. Shrinking
+     * gives back the pages wholly above the new break. */
+    for (uint32_t va = PGROUNDUP(new_brk); va < PGROUNDUP(old); va += PGSIZE) {
+        pte_t *pte = pgdir_walk(as->pgdir, va, false);
+        if (pte && (*pte & PTE_P)) {
+            frame_put(PTE_ADDR(*pte));
+            *pte = 0;
+            tlb_flush_page(as->pgdir, va);
+        }
+    }
+    as->brk = new_brk;
+    return old;
+}
+
+/* Gives the writer its own copy of a copy-on-write page. */
+static int break_cow(struct addrspace *as, uint32_t va, pte_t *pte)
+{
+    uint32_t old = PTE_ADDR(*pte);
+    uint32_t flags = (*pte & 0xFFF & ~PTE_COW) | PTE_W;
+    if (frame_refs(old) > 1) {
+        uint32_t copy = frame_alloc();
+        if (!copy)
+            return -2;
+        page_copy(P2V(copy), P2V(old));
+        frame_put(old);
+        old = copy;
+    }
+    *pte = old | flags;         /* the last sharer just takes the page back */
+    tlb_flush_page(as->pgdir, va);
+    return 0;
+}
+
+static bool in_heap(const struct addrspace *as, uint32_t va)
+{
+    return va >= as->image_end && va < as->brk;
+}
+
+static bool in_stack(const struct addrspace *as, uint32_t va)
+{
+    (void)as;
+    return va >= USER_STACK_LOW && va < USER_TOP;
+}
+
+int vm_fault(struct addrspace *as, uint32_t va, bool write)
+{
+    if (va < PGSIZE || va >= USER_TOP)
+        return -1;
+    pte_t *pte = pgdir_walk(as->pgdir, va, false);
+    if (pte && (*pte & PTE_P)) {
+        if (write && (*pte & PTE_COW))
+            return break_cow(as, PGROUNDDOWN(va), pte);
+        return write && !(*pte & PTE_W) ? -1 : 0;
+    }
+    if (in_heap(as, va) || in_stack(as, va)) {
+        if (map_fresh_page(as, PGROUNDDOWN(va), PTE_U | PTE_W) < 0)
+            return -2;
+        if (in_stack(as, va) && PGROUNDDOWN(va) < as->stack_low)
+            as->stack_low = PGROUNDDOWN(va);
+        return 0;
+    }
+    return -1;
+}
+
+void *vm_user_ptr(struct addrspace *as, uaddr_t va, bool write)
+{
+    if (vm_fault(as, va, write) != 0)
+        return 0;
+    pte_t *pte = pgdir_walk(as->pgdir, va, false);
+    if (!(*pte & PTE_U))
+        return 0;
+    return (char *)P2V(PTE_ADDR(*pte)) + (va & (PGSIZE - 1));
+}
+
+void vm_activate(struct addrspace *as)
+{
+    pgdir_activate(as->pgdir);
+}

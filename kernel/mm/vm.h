@@ -1,0 +1,61 @@
+/*
+ * User address spaces. Each process has one: a page directory whose
+ * kernel half is shared with every other (see memlayout.h), and whose user
+ * half holds, from low to high:
+ *
+ *   0x00000000  page 0: never mapped, so NULL dereferences fault
+ *   0x00400000  USER_IMAGE_BASE: the program's ELF segments (text, data, bss)
+ *   image_end   the heap, grown and shrunk by sbrk; pages appear on first touch
+ *   ...         unmapped
+ *               guard page (never mapped: a stack overflow faults)
+ *               the stack, USER_STACK_MAX at most; grows down on demand
+ *   0xC0000000  USER_TOP = KERNBASE
+ *
+ * fork shares every page copy-on-write: read-only in both, with the frame's
+ * reference count raised; the first write copies it (vm_fault).
+ */
+#ifndef MM_VM_H
+#define MM_VM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arch/x86/mmu.h"
+#include "mm/memlayout.h"
+
+#define USER_IMAGE_BASE 0x00400000u
+#define USER_TOP        KERNBASE
+#define USER_STACK_MAX  (1024u * 1024)          /* the stack's size limit */
+#define USER_STACK_LOW  (USER_TOP - USER_STACK_MAX)
+#define USER_HEAP_MAX   (USER_STACK_LOW - PGSIZE) /* below the guard page */
+
+typedef uint32_t uaddr_t;       /* a user-space address: never dereference it */
+
+struct addrspace {
+    /* Owned by the process (or its creator before it runs). */
+    pde_t *pgdir;
+    uint32_t image_end;         /* first byte past the ELF image: heap start */
+    uint32_t brk;               /* first byte past the heap */
+    uint32_t stack_low;         /* lowest mapped stack page */
+};
+
+struct addrspace *vm_create(void);
+void vm_destroy(struct addrspace *as);
+/* Maps fresh zeroed pages over [start, end) with the given PTE_W/PTE_U. */
+int vm_map_zero(struct addrspace *as, uint32_t start, uint32_t end, uint32_t perm);
+/* The copy-on-write duplicate of as (fork); NULL when out of memory. */
+struct addrspace *vm_fork(struct addrspace *as);
+/* Moves the break by n bytes; returns the old break or -1 (as uint32_t). */
+uint32_t vm_sbrk(struct addrspace *as, int n);
+/*
+ * Resolves a fault at va: copy-on-write, a heap or stack page's first
+ * touch. 0 when va is now mapped as needed, -1 for a real violation,
+ * -2 when memory ran out.
+ */
+int vm_fault(struct addrspace *as, uint32_t va, bool write);
+/* The kernel address of user byte va, faulting it in as a user access
+ * would; NULL if the access is not allowed. */
+void *vm_user_ptr(struct addrspace *as, uaddr_t va, bool write);
+void vm_activate(struct addrspace *as);
+
+#endif

@@ -1,0 +1,240 @@
+/* exec; see exec.h. */
+#include "proc/exec.h"
+
+#include <stdbool.h>
+
+#include "arch/arch.h"
+#include "arch/x86/pagetable.h"
+#include "fs/initramfs.h"
+#include "lib/string.h"
+#include "mm/frame.h"
+#include "mm/uaccess.h"
+#include "mm/vm.h"
+#include "proc/elf.h"
+#include "proc/proc.h"
+
+/* The arguments, gathered in kernel memory before the old image goes. */
+struct args {
+    int argc;
+    uint32_t len;                   /* bytes used in strings */
+    uint16_t start[MAXARG];         /* each string's offset in strings */
+    char *strings;                  /* one frame: MAXARGLEN bytes */
+};
+
+static bool header_ok(const struct ramfile *f, const struct elf_header *eh)
+{
+    return f->size >= sizeof *eh && eh->magic == ELF_MAGIC && eh->class == ELFCLASS32 &&
+           eh->data == ELFDATA2LSB && eh->type == ET_EXEC && eh->machine == EM_386 &&
+           eh->phentsize == sizeof(struct elf_phdr) &&
+           eh->phoff <= f->size && eh->phnum <= (f->size - eh->phoff) / sizeof(struct elf_phdr);
+}
+
+static bool segment_ok(const struct ramfile *f, const struct elf_phdr *ph)
+{
+    return ph->filesz <= ph->memsz && ph->offset <= f->size &&
+           ph->filesz <= f->size - ph->offset && ph->vaddr >= PGSIZE &&
+           ph->vaddr < USER_HEAP_MAX && ph->memsz <= USER_HEAP_MAX - ph->vaddr;
+}
+
+/* Copies file bytes into the (not yet active) address space. */
+static void load_bytes(struct addrspace *as, uint32_t va, const uint8_t *src, uint32_t n)
+{
+    while (n > 0) {
+        pte_t *pte = pgdir_walk(as->pgdir, va, false);
+        uint32_t off = va & (PGSIZE - 1);
+        uint32_t chunk = PGSIZE - off < n ? PGSIZE - off : n;
+        memcpy((char *)P2V(PTE_ADDR(*pte)) + off, src, chunk);
+        va += chunk;
+        src += chunk;
+        n -= chunk;
+    }
+}
+
+/* Loads every PT_LOAD segment (ignoring all other kinds). */
+static int load_segments(struct addrspace *as, const struct ramfile *f, const struct elf_header *eh)
+{
+    const struct elf_phdr *ph = (const void *)(f->data + eh->phoff);
+    uint32_t end = USER_IMAGE_BASE;
+    for (int i = 0; i < eh->phnum; i++, ph++) {
+        if (ph->type != PT_LOAD || ph->memsz == 0)
+            continue;
+        if (!segment_ok(f, ph))
+            return -1;
+        uint32_t perm = PTE_U | (ph->flags & PF_W ? PTE_W : 0);
+        if (vm_map_zero(as, ph->vaddr, ph->vaddr + ph->memsz, perm) < 0)
+            return -1;
+        load_bytes(as, ph->vaddr, f->data + ph->offset, ph->filesz);
+        if (ph->vaddr + ph->memsz > end)
+            end = ph->vaddr + ph->memsz;
+    }
+    if (eh->entry < PGSIZE || eh->entry >= end)
+        return -1;
+    as->image_end = as->brk = PGROUNDUP(end);
+    return 0;
+}
+
+static int push(struct addrspace *as, uint32_t *sp, const void *data, uint32_t n)
+{
+    *sp -= n;
+    for (uint32_t done = 0; done < n;) {
+        char *k = vm_user_ptr(as, *sp + done, true);
+        if (!k)
+            return -1;
+        uint32_t chunk = PGSIZE - ((*sp + done) & (PGSIZE - 1));
+        if (chunk > n - done)
+            chunk = n - done;
+        memcpy(k, (const char *)data + done, chunk);
+        done += chunk;
+    }
+    return 0;
+}
+
+/*
+ * The initial stack, top down: the strings, argv[0..argc] (argv[argc] is
+ * NULL), then argv, argc and a zero return address, so that the entry
+ * point sees exactly what a call _start(argc, argv) would give it.
+ */
+static int build_stack(struct addrspace *as, const struct args *a, uint32_t *esp)
+{
+    uint32_t sp = USER_TOP, uargv[MAXARG + 1];
+    if (push(as, &sp, a->strings, a->len) < 0)
+        return -1;
+    uint32_t base = sp;
+    for (int i = 0; i < a->argc; i++)
+        uargv[i] = base + a->start[i];
+    uargv[a->argc] = 0;
+    sp &= ~3u;
+    if (push(as, &sp, uargv, (uint32_t)(a->argc + 1) * 4) < 0)
+        return -1;
+    uint32_t frame[3] = { 0, (uint32_t)a->argc, sp };
+    if (push(as, &sp, frame, sizeof frame) < 0)
+        return -1;
+    *esp = sp;
+    return 0;
+}
+
+static const struct ramfile *find_program(const char *path)
+{
+    const struct ramfile *f = initramfs_lookup(path);
+    if (!f && !strchr(path, '/')) {
+        char full[80] = "/bin/";
+        strlcpy(full + 5, path, sizeof full - 5);
+        f = initramfs_lookup(full);
+    }
+    return f;
+}
+
+/* Builds the new image for path; returns it and its entry, or NULL. */
+static struct addrspace *build_image(const char *path, const struct args *a,
+                                     uint32_t *entry, uint32_t *esp)
+{
+    const struct ramfile *f = find_program(path);
+    if (!f)
+        return 0;
+    struct elf_header eh;
+    memcpy(&eh, f->data, f->size < sizeof eh ? f->size : sizeof eh);
+    if (!header_ok(f, &eh))
+        return 0;
+    struct addrspace *as = vm_create();
+    if (!as)
+        return 0;
+    if (load_segments(as, f, &eh) < 0 || build_stack(as, a, esp) < 0) {
+        vm_destroy(as);
+        return 0;
+    }
+    *entry = eh.entry;
+    return as;
+}
+
+static const char *last_component(const char *path)
+{
+    const char *s = strchr(path, '/');
+    while (s) {
+        path = s + 1;
+        s = strchr(path, '/');
+    }
+    return path;
+}
+
+/* Replaces the current process's image; the point of no return. */
+static void commit(struct addrspace *as, const char *path, uint32_t entry, uint32_t esp)
+{
+    struct proc *p = current_proc();
+    struct addrspace *old = p->as;
+    p->as = as;
+    vm_activate(as);
+    vm_destroy(old);
+    strlcpy(p->name, last_component(path), sizeof p->name);
+    arch_enter_user(p, entry, esp);
+}
+
+static int exec_args(const char *path, struct args *a)
+{
+    struct addrspace *as;
+    uint32_t entry, esp;
+    as = build_image(path, a, &entry, &esp);
+    if (!as)
+        return -1;
+    commit(as, path, entry, esp);
+    return 0;
+}
+
+/* Adds one argument string to a; -1 if there are too many or too long. */
+static int add_arg(struct args *a, const char *s, int len)
+{
+    if (a->argc >= MAXARG || a->len + (uint32_t)len + 1 > MAXARGLEN)
+        return -1;
+    a->start[a->argc++] = (uint16_t)a->len;
+    memcpy(a->strings + a->len, s, (uint32_t)len + 1);
+    a->len += (uint32_t)len + 1;
+    return 0;
+}
+
+int exec_kernel(const char *path, char *const argv[])
+{
+    struct args a = { 0 };
+    uint32_t page = frame_alloc();
+    if (!page)
+        return -1;
+    a.strings = P2V(page);
+    int r = 0;
+    for (int i = 0; argv[i] && r == 0; i++)
+        r = add_arg(&a, argv[i], (int)strlen(argv[i]));
+    if (r == 0)
+        r = exec_args(path, &a);
+    frame_free(page);
+    return r;
+}
+
+int sys_exec(uaddr_t upath, uaddr_t uargv)
+{
+    char path[128];
+    if (copyinstr(path, upath, sizeof path) < 0)
+        return -1;
+    struct args a = { 0 };
+    uint32_t page = frame_alloc();
+    if (!page)
+        return -1;
+    a.strings = P2V(page);
+    int r = 0;
+    for (int i = 0;; i++) {
+        uint32_t uarg;
+        if (i > MAXARG || copyin(&uarg, uargv + 4 * (uint32_t)i, 4) < 0) {
+            r = -1;
+            break;
+        }
+        if (!uarg)
+            break;
+        int len = copyinstr(a.strings + a.len, uarg, MAXARGLEN - a.len);
+        if (len < 0 || a.argc >= MAXARG) {
+            r = -1;
+            break;
+        }
+        a.start[a.argc++] = (uint16_t)a.len;
+        a.len += (uint32_t)len + 1;
+    }
+    if (r == 0)
+        r = exec_args(path, &a);
+    frame_free(page);
+    return r;
+}

@@ -1,0 +1,450 @@
+/*
+ * The process table and the process API's kernel side.
+ *
+ * Slots: `procs` is the process list, NPROC slots. UNUSED slots wait on
+ * free_slots; live processes are found by pid through pid_hash. A
+ * process's children hang off its `children` list, so fork, exit and wait
+ * touch only the processes involved, never the whole table.
+ */
+#include "proc/proc.h"
+
+#include "arch/arch.h"
+#include "arch/x86/pagetable.h"
+#include "arch/x86/paging.h"
+#include "arch/x86/trap.h"
+#include "core/clock.h"
+#include "core/kprintf.h"
+#include "core/panic.h"
+#include "fs/file.h"
+#include "lib/string.h"
+#include "mm/frame.h"
+#include "mm/uaccess.h"
+#include "mm/vm.h"
+#include "proc/exec.h"
+#include "proc/sched.h"
+
+#define PID_HASH_SIZE 256
+
+/* Guarded by sched_lock, like the scheduling fields of each proc. */
+static struct proc procs[NPROC];
+static struct list free_slots;
+static struct proc *pid_hash[PID_HASH_SIZE];
+static int next_pid = 1;
+static unsigned nproc_used;
+static struct proc *init_proc;
+static struct proc idle_proc;           /* this CPU's boot thread, pid 0 */
+static int foreground_pid;              /* Ctrl-C's target (setfg) */
+
+static const char *const state_names[] = {
+    [PROC_UNUSED] = "unused",   [PROC_EMBRYO] = "embryo",
+    [PROC_READY] = "ready",     [PROC_RUNNING] = "running",
+    [PROC_BLOCKED] = "blocked", [PROC_SUSPENDED] = "suspended",
+    [PROC_ZOMBIE] = "zombie",
+};
+
+const char *proc_state_name(enum proc_state s)
+{
+    return s <= PROC_ZOMBIE ? state_names[s] : "?";
+}
+
+static void proc_init_fields(struct proc *p)
+{
+    list_init(&p->children);
+    list_node_init(&p->sibling);
+    list_node_init(&p->wait_node);
+    list_node_init(&p->sleep_node);
+    list_node_init(&p->sched.run_node);
+    waitq_init(&p->child_exit);
+}
+
+void proc_init(void)
+{
+    list_init(&free_slots);
+    for (int i = NPROC - 1; i >= 0; i--)
+        list_push_front(&free_slots, &procs[i].free_node);
+    /* The boot thread becomes the idle process: it runs kmain's stack. */
+    proc_init_fields(&idle_proc);
+    strlcpy(idle_proc.name, "idle", sizeof idle_proc.name);
+    extern char boot_stack[];
+    idle_proc.magic = (uint32_t *)boot_stack;
+    *idle_proc.magic = PROC_MAGIC;
+    sched_init(&idle_proc);
+}
+
+struct proc *proc_find(int pid)
+{
+    if (pid <= 0)
+        return 0;
+    for (struct proc *p = pid_hash[pid % PID_HASH_SIZE]; p; p = p->hash_next)
+        if (p->pid == pid)
+            return p;
+    return 0;
+}
+
+/* A pid no live process has; pids are reused only after the counter wraps. */
+static int alloc_pid(void)
+{
+    for (;;) {
+        int pid = next_pid;
+        next_pid = next_pid == 0x7FFFFFFF ? 2 : next_pid + 1;
+        if (!proc_find(pid))
+            return pid;
+    }
+}
+
+/*
+ * Takes a free slot and gives it a pid and a kernel stack; the new
+ * process is an EMBRYO whose first switch-in runs `first` and then
+ * returns to user mode through its trapframe. NULL when the table or
+ * memory is full.
+ */
+static struct proc *proc_alloc(void (*first)(void))
+{
+    uint32_t stack = frame_alloc();
+    if (!stack)
+        return 0;
+    spin_lock(&sched_lock);
+    struct list_node *n = list_pop_front(&free_slots);
+    if (!n) {
+        spin_unlock(&sched_lock);
+        frame_free(stack);
+        return 0;
+    }
+    struct proc *p = list_entry(n, struct proc, free_node);
+    memset(p, 0, sizeof *p);
+    proc_init_fields(p);
+    p->pid = alloc_pid();
+    p->state = PROC_EMBRYO;
+    p->start_tick = clock_ticks();
+    p->hash_next = pid_hash[p->pid % PID_HASH_SIZE];
+    pid_hash[p->pid % PID_HASH_SIZE] = p;
+    nproc_used++;
+    spin_unlock(&sched_lock);
+    p->kstack = P2V(stack);
+    p->magic = p->kstack;
+    *p->magic = PROC_MAGIC;
+    arch_proc_init_stack(p, first);
+    return p;
+}
+
+/* Returns a slot to the free list; with sched_lock held. */
+static void proc_free(struct proc *p)
+{
+    ASSERT(spin_holding(&sched_lock));
+    struct proc **link = &pid_hash[p->pid % PID_HASH_SIZE];
+    while (*link != p)
+        link = &(*link)->hash_next;
+    *link = p->hash_next;
+    frame_free(V2P(p->kstack));
+    p->state = PROC_UNUSED;
+    p->pid = 0;
+    nproc_used--;
+    list_push_front(&free_slots, &p->free_node);
+}
+
+/* A new process's first code: the creator held sched_lock across the
+ * switch, so release it, then "return" to user mode (trap_return). */
+static void fork_return(void)
+{
+    spin_unlock(&sched_lock);
+}
+
+static char **init_argv;
+
+/* The first process starts in the kernel and execs /bin/init. */
+static void init_first_run(void)
+{
+    spin_unlock(&sched_lock);
+    if (exec_kernel("/bin/init", init_argv) < 0)
+        panic("cannot start /bin/init (is the initramfs loaded?)");
+}
+
+void proc_start_init(char **argv)
+{
+    struct proc *p = proc_alloc(init_first_run);
+    if (!p)
+        panic("no memory for the first process");
+    p->as = vm_create();
+    struct file *con = console_file_open();
+    if (!p->as || !con)
+        panic("no memory for the first process");
+    p->files[0] = con;
+    p->files[1] = file_dup(con);
+    p->files[2] = file_dup(con);
+    strlcpy(p->name, "init", sizeof p->name);
+    arch_fpu_init_state(p);
+    init_proc = p;
+    init_argv = argv;
+    spin_lock(&sched_lock);
+    sched_make_ready(p);
+    spin_unlock(&sched_lock);
+}
+
+int proc_fork(void)
+{
+    struct proc *parent = current_proc();
+    struct proc *child = proc_alloc(fork_return);
+    if (!child)
+        return -1;
+    child->as = vm_fork(parent->as);
+    if (!child->as) {
+        spin_lock(&sched_lock);
+        proc_free(child);
+        spin_unlock(&sched_lock);
+        return -1;
+    }
+    *child->tf = *parent->tf;
+    child->tf->eax = 0;                 /* fork returns 0 in the child */
+    fpu_save(&child->fpu);              /* the parent's live user FPU state */
+    for (int fd = 0; fd < NOFILE; fd++)
+        if (parent->files[fd])
+            child->files[fd] = file_dup(parent->files[fd]);
+    memcpy(child->name, parent->name, sizeof child->name);
+    int pid = child->pid;
+    spin_lock(&sched_lock);
+    child->parent = parent;
+    list_push_back(&parent->children, &child->sibling);
+    sched_policy()->fork(parent, child);
+    sched_make_ready(child);
+    spin_unlock(&sched_lock);
+    return pid;
+}
+
+/* Hands p's children to init; with sched_lock held. */
+static void reparent_children(struct proc *p)
+{
+    bool zombies = false;
+    list_for_each_safe(n, tmp, &p->children) {
+        struct proc *c = list_entry(n, struct proc, sibling);
+        list_unlink(n);
+        c->parent = init_proc;
+        list_push_back(&init_proc->children, n);
+        zombies |= c->state == PROC_ZOMBIE;
+    }
+    if (zombies)
+        waitq_wake_all(&init_proc->child_exit);
+}
+
+void proc_exit(int status)
+{
+    struct proc *p = current_proc();
+    if (p == init_proc) {
+        kprintf("init exited with status %d: nothing left to run\n", status);
+        kernel_stop(status);
+    }
+    for (int fd = 0; fd < NOFILE; fd++) {
+        if (p->files[fd]) {
+            file_close(p->files[fd]);
+            p->files[fd] = 0;
+        }
+    }
+    /* Leave the address space before freeing it. */
+    pgdir_activate(kernel_pgdir);
+    vm_destroy(p->as);
+    p->as = 0;
+    spin_lock(&sched_lock);
+    reparent_children(p);
+    p->exit_status = status;
+    sched_policy()->exit(p);
+    waitq_wake_all(&p->parent->child_exit);
+    sched_block(PROC_ZOMBIE);
+    panic("a zombie ran again");
+}
+
+/* A zombie child of p, or NULL; with sched_lock held. */
+static struct proc *find_zombie_child(struct proc *p)
+{
+    list_for_each(n, &p->children) {
+        struct proc *c = list_entry(n, struct proc, sibling);
+        if (c->state == PROC_ZOMBIE)
+            return c;
+    }
+    return 0;
+}
+
+int proc_wait(int *status_out)
+{
+    struct proc *p = current_proc();
+    spin_lock(&sched_lock);
+    for (;;) {
+        if (list_empty(&p->children)) {
+            spin_unlock(&sched_lock);
+            return -1;
+        }
+        struct proc *z = find_zombie_child(p);
+        if (z) {
+            int pid = z->pid;
+            *status_out = z->exit_status;
+            list_unlink(&z->sibling);
+            proc_free(z);
+            spin_unlock(&sched_lock);
+            return pid;
+        }
+        if (waitq_sleep(&p->child_exit, &sched_lock) < 0) {
+            spin_unlock(&sched_lock);
+            return -1;
+        }
+    }
+}
+
+/* The target of kill/suspend/resume: live, not a zombie; sched_lock held. */
+static struct proc *find_target(int pid)
+{
+    struct proc *p = proc_find(pid);
+    return p && p->state != PROC_ZOMBIE && p->state != PROC_EMBRYO ? p : 0;
+}
+
+/* Wakes a blocked process early (kill); with sched_lock held. */
+static void interrupt_sleep(struct proc *p)
+{
+    list_unlink(&p->wait_node);
+    list_unlink(&p->sleep_node);
+    p->blocked_on = 0;
+    sched_make_ready(p);
+}
+
+static int kill_locked(int pid)
+{
+    struct proc *p = find_target(pid);
+    if (!p || p == init_proc)
+        return -1;
+    p->killed = true;
+    if (p->state == PROC_BLOCKED)
+        interrupt_sleep(p);
+    else if (p->state == PROC_SUSPENDED)
+        sched_make_ready(p);            /* it must run to die */
+    return 0;
+}
+
+int proc_kill(int pid)
+{
+    spin_lock(&sched_lock);
+    int r = kill_locked(pid);
+    spin_unlock(&sched_lock);
+    return r;
+}
+
+int proc_suspend(int pid)
+{
+    spin_lock(&sched_lock);
+    struct proc *p = find_target(pid);
+    int r = -1;
+    if (p && p != init_proc) {
+        r = 0;
+        if (!p->suspended) {
+            p->suspended = true;
+            if (p->state == PROC_READY) {
+                sched_remove_ready(p);
+                p->state = PROC_SUSPENDED;
+            }
+            /* RUNNING: stops at its next trap exit (sched_trap_exit).
+             * BLOCKED: its wakeup will land in SUSPENDED. */
+        }
+    }
+    spin_unlock(&sched_lock);
+    return r;
+}
+
+int proc_resume(int pid)
+{
+    spin_lock(&sched_lock);
+    struct proc *p = find_target(pid);
+    int r = -1;
+    if (p && p->suspended) {
+        p->suspended = false;
+        if (p->state == PROC_SUSPENDED)
+            sched_make_ready(p);
+        r = 0;
+    }
+    spin_unlock(&sched_lock);
+    return r;
+}
+
+void proc_set_foreground(int pid)
+{
+    foreground_pid = pid;
+}
+
+/* Ctrl-C: kills the foreground process and all its descendants. */
+void proc_interrupt_foreground(void)
+{
+    static struct proc *stack[NPROC];
+    spin_lock(&sched_lock);
+    struct proc *fg = find_target(foreground_pid);
+    int top = 0;
+    if (fg && fg != init_proc)
+        stack[top++] = fg;
+    while (top > 0) {
+        struct proc *p = stack[--top];
+        list_for_each(n, &p->children)
+            if (top < NPROC)
+                stack[top++] = list_entry(n, struct proc, sibling);
+        kill_locked(p->pid);
+    }
+    spin_unlock(&sched_lock);
+}
+
+void proc_fault(struct trapframe *tf, const char *what, uint32_t addr)
+{
+    struct proc *p = current_proc();
+    kprintf("pid %d (%s): %s at eip %p, address %p: killed\n",
+            p->pid, p->name, what, (void *)tf->eip, (void *)addr);
+    proc_exit(-1);
+}
+
+static void fill_info(struct procinfo *pi, const struct proc *p, uint32_t now)
+{
+    pi->pid = p->pid;
+    pi->ppid = p->parent ? p->parent->pid : 0;
+    pi->state = p->state == PROC_BLOCKED && p->suspended ? PROC_SUSPENDED : (int)p->state;
+    pi->priority = p->sched.priority;
+    pi->ticks = p->ticks;
+    pi->nscheduled = p->nscheduled;
+    pi->ready_ticks = p->ready_ticks + (p->state == PROC_READY ? now - p->ready_since : 0);
+    pi->start_tick = p->start_tick;
+    memcpy(pi->name, p->name, sizeof pi->name);
+}
+
+int proc_getprocs(uaddr_t ubuf, int max)
+{
+    int n = 0;
+    uint32_t now = clock_ticks();
+    spin_lock(&sched_lock);
+    for (int i = 0; i < NPROC && n < max; i++) {
+        if (procs[i].state == PROC_UNUSED)
+            continue;
+        struct procinfo pi;
+        fill_info(&pi, &procs[i], now);
+        /* copyout never sleeps, so it may run under sched_lock. */
+        if (copyout(ubuf + (uint32_t)n * sizeof pi, &pi, sizeof pi) < 0) {
+            n = -1;
+            break;
+        }
+        n++;
+    }
+    spin_unlock(&sched_lock);
+    return n;
+}
+
+unsigned proc_count(void)
+{
+    return nproc_used;
+}
+
+/* Ctrl-P: the process table, straight from the kernel. */
+void proc_dump(void)
+{
+    kprintf("\nPID  PPID STATE      TICKS NAME            SAVED EIP\n");
+    spin_lock(&sched_lock);
+    for (int i = 0; i < NPROC; i++) {
+        struct proc *p = &procs[i];
+        if (p->state == PROC_UNUSED)
+            continue;
+        struct procinfo pi;
+        fill_info(&pi, p, clock_ticks());
+        kprintf("%-4d %-4d %-10s %5u %-15s %p\n", pi.pid, pi.ppid,
+                proc_state_name((enum proc_state)pi.state), pi.ticks, pi.name,
+                p->context && p->state != PROC_RUNNING ? (void *)p->context->eip : 0);
+    }
+    spin_unlock(&sched_lock);
+}

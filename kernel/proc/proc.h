@@ -1,0 +1,131 @@
+/*
+ * Processes: the process control block (struct proc), the process table,
+ * and the process API's kernel side (fork, exit, wait, kill, suspend,
+ * resume).
+ *
+ * A process is a running program: an address space (struct addrspace),
+ * registers (the user trapframe, the kernel context, the FPU state), open
+ * files, and the bookkeeping below. The process table is a fixed array of
+ * NPROC slots; free slots sit on a free list, live ones are found by pid
+ * through a hash, so nothing on a hot path scans the table.
+ *
+ * State transitions (docs/processes.md draws them):
+ *
+ *   UNUSED -> EMBRYO            proc_alloc (fork, or the first process)
+ *   EMBRYO -> READY             the new process is complete
+ *   READY -> RUNNING            the scheduler picks it
+ *   RUNNING -> READY            preempted by the timer, or yield()
+ *   RUNNING -> BLOCKED          waits: a child, a tick, a pipe, input
+ *   BLOCKED -> READY            its event happened (or it was killed)
+ *   READY/RUNNING -> SUSPENDED  suspend(); BLOCKED stays BLOCKED, but with
+ *   BLOCKED -> SUSPENDED          `suspended` set its wakeup lands here
+ *   SUSPENDED -> READY          resume(), or kill() (it must run to die)
+ *   RUNNING -> ZOMBIE           exit(), or killed at its next trap
+ *   ZOMBIE -> UNUSED            the parent's wait() reaps it
+ */
+#ifndef PROC_PROC_H
+#define PROC_PROC_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "abi/procinfo.h"
+#include "arch/x86/context.h"
+#include "core/cpu.h"
+#include "core/spinlock.h"
+#include "lib/list.h"
+#include "proc/waitq.h"
+
+#ifndef NPROC
+#define NPROC 64                /* build option: make NPROC=1024 */
+#endif
+#define NOFILE 16               /* open files per process */
+#define PROC_NAME_LEN 16
+#define KSTACK_SIZE 4096
+#define PROC_MAGIC 0x50524F43u  /* "PROC": at the stack's far end, checks overflow */
+
+struct addrspace;
+struct file;
+struct trapframe;
+
+/* Fields a scheduling policy may use; the core never interprets them. */
+struct sched_fields {
+    struct list_node run_node;  /* on the policy's ready queue */
+    int priority;               /* reported by getprocs */
+    uint32_t slice_ticks;       /* ticks used of the current quantum */
+};
+
+struct proc {
+    /* Set at creation, then constant until the slot is freed:
+     * readable without a lock by anyone holding a reference. */
+    int pid;
+    char name[PROC_NAME_LEN];   /* the program's name (exec sets it) */
+    uint32_t start_tick;
+    void *kstack;               /* KSTACK_SIZE bytes, one frame */
+    struct trapframe *tf;       /* the user registers, top of kstack */
+
+    /* Guarded by sched_lock (proc/sched.h). */
+    enum proc_state state;
+    bool suspended;             /* suspend() holds it (even while blocked) */
+    bool killed;                /* dies at its next trap or wakeup */
+    struct proc *parent;
+    struct list children;       /* its children, live and zombie */
+    struct list_node sibling;   /* in parent->children */
+    struct waitq child_exit;    /* wait() blocks here */
+    int exit_status;
+    struct waitq *blocked_on;   /* the queue it sleeps on, if any */
+    struct list_node wait_node; /* in blocked_on's list */
+    uint32_t wake_tick;         /* timed sleep: when to wake */
+    struct list_node sleep_node;/* in the sleep list, sorted by wake_tick */
+    struct sched_fields sched;
+    uint32_t ticks;             /* CPU ticks used */
+    uint32_t nscheduled;        /* times picked to run */
+    uint32_t ready_ticks;       /* ticks spent ready, not running */
+    uint32_t ready_since;       /* tick it last became ready */
+    struct proc *hash_next;     /* pid hash chain */
+    struct list_node free_node; /* in the free list while UNUSED */
+
+    /* The process's machine state. Only the process itself touches these
+     * while it runs; others only while it cannot run (EMBRYO, ZOMBIE). */
+    struct context *context;    /* saved kernel registers (swtch) */
+    struct fpu_state fpu;       /* saved x87/SSE registers */
+    struct addrspace *as;       /* its memory */
+    struct file *files[NOFILE]; /* open files, by fd */
+    uint32_t *magic;            /* at the bottom of kstack: PROC_MAGIC */
+};
+
+/* The process running on this CPU (the idle process when none). */
+static inline struct proc *current_proc(void)
+{
+    return this_cpu()->proc;
+}
+
+void proc_init(void);
+/* Starts the first user process: /bin/init with argv. Panics if it cannot. */
+void proc_start_init(char **argv);
+
+/* The process API, kernel side. Each returns -1 on failure. */
+int proc_fork(void);
+void proc_exit(int status) __attribute__((noreturn));
+int proc_wait(int *status_out);
+int proc_kill(int pid);
+int proc_suspend(int pid);
+int proc_resume(int pid);
+
+/* setfg(): Ctrl-C on the console kills this process and its descendants. */
+void proc_set_foreground(int pid);
+void proc_interrupt_foreground(void);
+
+/* Looks up a live (not UNUSED) process; caller holds sched_lock. */
+struct proc *proc_find(int pid);
+/* Kills the current process with a one-line report (user faults). */
+void proc_fault(struct trapframe *tf, const char *what, uint32_t addr)
+    __attribute__((noreturn));
+/* getprocs: copies one record per slot in use (at most max) to user
+ * memory at ubuf; returns the count, or -1 for a bad buffer. */
+int proc_getprocs(uint32_t ubuf, int max);
+void proc_dump(void);
+unsigned proc_count(void);
+const char *proc_state_name(enum proc_state s);
+
+#endif

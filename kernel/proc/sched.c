@@ -1,0 +1,179 @@
+/*
+ * The scheduler core; see sched.h. The moves it makes:
+ *
+ *   sched_make_ready   BLOCKED/EMBRYO/SUSPENDED -> READY (enqueue)
+ *   schedule           READY -> RUNNING (pick_next, then switch)
+ *   sched_yield        RUNNING -> READY (the timer's preemption, or yield())
+ *   sched_block        RUNNING -> BLOCKED / SUSPENDED / ZOMBIE
+ *
+ * There is no scheduler thread: the process giving up the CPU picks its
+ * successor and switches straight to it (one swtch per switch). When no
+ * process is ready, this CPU's idle process runs and halts the CPU.
+ */
+#include "proc/sched.h"
+
+#include "arch/arch.h"
+#include "arch/x86/gdt.h"
+#include "arch/x86/trap.h"
+#include "core/clock.h"
+#include "core/cmdline.h"
+#include "core/kprintf.h"
+#include "core/panic.h"
+#include "lib/string.h"
+#include "proc/proc.h"
+#include "proc/waitq.h"
+
+BOOT_PARAM(sched, "scheduling policy (default rr)");
+
+struct spinlock sched_lock = SPINLOCK_INIT("sched");
+static const struct sched_policy *policy;
+
+extern const struct sched_policy *const __sched_policies_start[];
+extern const struct sched_policy *const __sched_policies_end[];
+
+static const struct sched_policy *find_policy(const char *name)
+{
+    for (const struct sched_policy *const *p = __sched_policies_start; p < __sched_policies_end; p++)
+        if (strcmp((*p)->name, name) == 0)
+            return *p;
+    return 0;
+}
+
+void sched_init(struct proc *idle)
+{
+    const char *name = cmdline_get("sched");
+    policy = find_policy(name && *name ? name : "rr");
+    if (!policy) {
+        kprintf("sched: unknown policy '%s'; known policies:", name);
+        for (const struct sched_policy *const *p = __sched_policies_start; p < __sched_policies_end; p++)
+            kprintf(" %s", (*p)->name);
+        kprintf("; using rr\n");
+        policy = find_policy("rr");
+    }
+    ASSERT(policy);
+    kprintf("sched: policy %s\n", policy->name);
+    policy->init();
+    struct cpu *c = this_cpu();
+    c->idle = idle;
+    c->proc = idle;
+    idle->state = PROC_RUNNING;
+}
+
+const struct sched_policy *sched_policy(void)
+{
+    return policy;
+}
+
+void sched_make_ready(struct proc *p)
+{
+    ASSERT(spin_holding(&sched_lock));
+    if (p->suspended && !p->killed) {
+        p->state = PROC_SUSPENDED;      /* held: never on the ready queue */
+        return;
+    }
+    p->state = PROC_READY;
+    p->ready_since = clock_ticks();
+    policy->enqueue(p);
+}
+
+void sched_remove_ready(struct proc *p)
+{
+    ASSERT(spin_holding(&sched_lock) && p->state == PROC_READY);
+    policy->dequeue(p);
+    p->ready_ticks += clock_ticks() - p->ready_since;
+}
+
+/* Switches from the current process (whose state the caller has already
+ * changed) to the next one the policy picks, or to idle. */
+static void schedule(enum switch_reason why)
+{
+    struct cpu *c = this_cpu();
+    struct proc *prev = c->proc, *next = policy->pick_next();
+    (void)why;                          /* the scheduling trace will record it */
+    ASSERT(c->irq_depth == 1);          /* only sched_lock may be held */
+    ASSERT(*prev->magic == PROC_MAGIC); /* its kernel stack did not overflow */
+    if (!next)
+        next = c->idle;
+    if (next != c->idle) {
+        next->ready_ticks += clock_ticks() - next->ready_since;
+        next->nscheduled++;
+        next->sched.slice_ticks = 0;
+    }
+    next->state = PROC_RUNNING;
+    c->need_resched = false;
+    if (next == prev)
+        return;
+    c->proc = next;
+    bool irq_were_on = c->irq_were_on;  /* belongs to this thread, not the CPU */
+    arch_switch(prev, next);
+    this_cpu()->irq_were_on = irq_were_on;
+}
+
+void sched_block(enum proc_state s)
+{
+    ASSERT(spin_holding(&sched_lock));
+    struct proc *p = current_proc();
+    p->state = s;
+    schedule(s == PROC_ZOMBIE ? SWITCH_EXITED
+             : s == PROC_SUSPENDED ? SWITCH_SUSPENDED : SWITCH_BLOCKED);
+}
+
+static void yield_locked(enum switch_reason why)
+{
+    struct proc *p = current_proc();
+    if (p == this_cpu()->idle)
+        return;
+    sched_make_ready(p);
+    schedule(why);
+}
+
+void sched_yield(void)
+{
+    spin_lock(&sched_lock);
+    yield_locked(SWITCH_YIELDED);
+    spin_unlock(&sched_lock);
+}
+
+void sched_clock_tick(void)
+{
+    spin_lock(&sched_lock);
+    sleep_wake_due(clock_ticks());
+    struct cpu *c = this_cpu();
+    struct proc *p = c->proc;
+    if (p != c->idle) {
+        p->ticks++;
+        p->sched.slice_ticks++;
+        if (policy->tick(p))
+            c->need_resched = true;
+    }
+    spin_unlock(&sched_lock);
+}
+
+void sched_trap_exit(struct trapframe *tf)
+{
+    if (!(tf->cs & 3))
+        return;                         /* the kernel itself is not preempted */
+    struct proc *p = current_proc();
+    if (p->killed)
+        proc_exit(-1);
+    spin_lock(&sched_lock);
+    if (p->suspended)
+        sched_block(PROC_SUSPENDED);    /* suspended itself, or while running */
+    else if (this_cpu()->need_resched)
+        yield_locked(SWITCH_PREEMPTED);
+    spin_unlock(&sched_lock);
+    if (p->killed)                      /* killed while suspended or ready */
+        proc_exit(-1);
+}
+
+void sched_idle_loop(void)
+{
+    arch_irq_disable();
+    for (;;) {
+        spin_lock(&sched_lock);
+        schedule(SWITCH_YIELDED);       /* returns when nothing is ready */
+        spin_unlock(&sched_lock);
+        arch_idle();                    /* sti; hlt: wakes at an interrupt */
+        arch_irq_disable();
+    }
+}

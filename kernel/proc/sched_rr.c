@@ -1,0 +1,62 @@
+/*
+ * Round-robin: one FIFO queue of ready processes; each runs for at most
+ * RR_QUANTUM ticks, then goes to the back of the queue. A process that
+ * blocks or yields early simply rejoins at the back when it is ready.
+ * Every operation is O(1).
+ */
+#include "proc/proc.h"
+#include "proc/sched.h"
+
+#define RR_QUANTUM 5            /* ticks: 50 ms at HZ=100 */
+
+static struct list ready_queue;
+
+static void rr_init(void)
+{
+    list_init(&ready_queue);
+}
+
+static void rr_enqueue(struct proc *p)
+{
+    p->sched.priority = 0;
+    list_push_back(&ready_queue, &p->sched.run_node);
+}
+
+static void rr_dequeue(struct proc *p)
+{
+    list_unlink(&p->sched.run_node);
+}
+
+static struct proc *rr_pick_next(void)
+{
+    struct list_node *n = list_pop_front(&ready_queue);
+    return n ? list_entry(n, struct proc, sched.run_node) : 0;
+}
+
+static bool rr_tick(struct proc *p)
+{
+    return p->sched.slice_ticks >= RR_QUANTUM && !list_empty(&ready_queue);
+}
+
+static void rr_fork(struct proc *parent, struct proc *child)
+{
+    (void)parent;
+    (void)child;
+}
+
+static void rr_exit(struct proc *p)
+{
+    (void)p;
+}
+
+static const struct sched_policy rr_policy = {
+    .name = "rr",
+    .init = rr_init,
+    .enqueue = rr_enqueue,
+    .dequeue = rr_dequeue,
+    .pick_next = rr_pick_next,
+    .tick = rr_tick,
+    .fork = rr_fork,
+    .exit = rr_exit,
+};
+SCHED_POLICY(rr_policy);

@@ -1,0 +1,112 @@
+/* The process system calls: thin wrappers that check arguments and copy
+ * user memory, around the process API in proc.c. */
+#include "abi/sysinfo.h"
+#include "arch/arch.h"
+#include "core/clock.h"
+#include "core/panic.h"
+#include "mm/frame.h"
+#include "mm/uaccess.h"
+#include "proc/proc.h"
+#include "proc/sched.h"
+#include "proc/waitq.h"
+
+int sys_fork(void)
+{
+    return proc_fork();
+}
+
+int sys_exit(int status)
+{
+    proc_exit(status);
+}
+
+int sys_wait(uaddr_t ustatus)
+{
+    int status;
+    int pid = proc_wait(&status);
+    if (pid > 0 && ustatus && copyout(ustatus, &status, sizeof status) < 0)
+        return -1;
+    return pid;
+}
+
+int sys_kill(int pid)
+{
+    return proc_kill(pid);
+}
+
+int sys_getpid(void)
+{
+    return current_proc()->pid;
+}
+
+int sys_getppid(void)
+{
+    struct proc *parent = current_proc()->parent;   /* constant while we run */
+    return parent ? parent->pid : 0;
+}
+
+int sys_sleep(int ticks)
+{
+    if (ticks < 0)
+        return -1;
+    if (ticks == 0)
+        return 0;
+    return sleep_ticks((uint32_t)ticks);
+}
+
+int sys_uptime(void)
+{
+    return (int)clock_ticks();
+}
+
+int sys_sbrk(int n)
+{
+    return (int)vm_sbrk(current_proc()->as, n);
+}
+
+int sys_yield(void)
+{
+    sched_yield();
+    return 0;
+}
+
+int sys_suspend(int pid)
+{
+    return proc_suspend(pid);
+}
+
+int sys_resume(int pid)
+{
+    return proc_resume(pid);
+}
+
+int sys_getprocs(uaddr_t ubuf, int max)
+{
+    if (max < 0)
+        return -1;
+    return proc_getprocs(ubuf, max);
+}
+
+int sys_sysinfo(uaddr_t uinfo)
+{
+    struct sysinfo si = {
+        .freemem = frame_count_free() * FRAME_SIZE,
+        .totalmem = frame_count_total() * FRAME_SIZE,
+        .nproc = proc_count(),
+        .uptime = clock_ticks(),
+    };
+    return copyout(uinfo, &si, sizeof si);
+}
+
+int sys_poweroff(int status)
+{
+    if (current_proc()->pid != 1)
+        return -1;              /* only init may stop the machine */
+    kernel_stop(status);
+}
+
+int sys_setfg(int pid)
+{
+    proc_set_foreground(pid);
+    return 0;
+}

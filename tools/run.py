@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""`make run`: boot the kernel headless, run one command, report its status.
+
+Reads CMD, BOOTARGS, MEM (MiB, default 128), QEMUEXTRA and RUN_TIMEOUT
+(seconds, default 60) from the environment (the Makefile exports them), so
+that any characters in CMD survive. Boots through -kernel/-initrd (never
+touching build/os.img, so runs can go side by side) with the command
+hex-encoded in the boot option run=, which makes init run `sh -c CMD`.
+
+Standard output: what CMD and its children write to fds 1 and 2, then the
+last line "exit status: N". The kernel's own log goes to the second serial
+port, into build/run/kernel.log (BUILD/run/kernel-PID.log when several runs
+overlap). Standard input is forwarded to the console; at its end the
+console reads as end of file (^D).
+
+Exit status: 0 when N is 0; 1 when N is not 0; 2 when the kernel panics,
+3 when it stops without the end line, 124 on timeout.
+"""
+import os
+import re
+import select
+import shlex
+import subprocess
+import sys
+import time
+
+BUILD = os.environ.get("BUILD", "build")
+
+
+def main():
+    cmd = os.environ.get("CMD", "")
+    if not cmd:
+        sys.exit("make run: say what to run, e.g. make run CMD=\"echo hello\"")
+    mem = os.environ.get("MEM") or "128"
+    timeout = float(os.environ.get("RUN_TIMEOUT") or 60)
+    bootargs = os.environ.get("BOOTARGS", "")
+    logdir = os.path.join(BUILD, "run")
+    os.makedirs(logdir, exist_ok=True)
+    log = os.path.join(logdir, "kernel.log")
+    if os.path.exists(log + ".lock"):
+        log = os.path.join(logdir, f"kernel-{os.getpid()}.log")
+    # sched= etc. in BOOTARGS come after ours, and the last occurrence wins.
+    append = f"klog=com2 poweroff run={cmd.encode().hex()} {bootargs}".strip()
+    qemu = ["qemu-system-i386", "-m", mem, "-display", "none", "-monitor", "none",
+            "-no-reboot", "-nic", "none",
+            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+            "-kernel", os.path.join(BUILD, "kernel.elf"),
+            "-initrd", os.path.join(BUILD, "initramfs.cpio"),
+            "-append", append,
+            "-serial", "stdio", "-serial", f"file:{log}"]
+    qemu += shlex.split(os.environ.get("QEMUEXTRA", ""))
+    status = run(qemu, timeout)
+    sys.exit(verdict(status, log))
+
+
+def run(qemu, timeout):
+    """Runs QEMU, relaying output; returns (end line's N or None, timed_out)."""
+    p = subprocess.Popen(qemu, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    deadline = time.monotonic() + timeout
+    stdin_open = True
+    pending = b""
+    status = None
+    try:
+        stdin_fd = sys.stdin.fileno()
+    except (OSError, ValueError):
+        stdin_open = False
+    out_fd = p.stdout.fileno()
+    while True:
+        fds = [out_fd] + ([stdin_fd] if stdin_open else [])
+        left = deadline - time.monotonic()
+        if left <= 0:
+            p.kill()
+            p.wait()
+            return None, True
+        ready, _, _ = select.select(fds, [], [], min(left, 0.5))
+        if stdin_open and stdin_fd in ready:
+            data = os.read(stdin_fd, 4096)
+            if not data:
+                stdin_open = False
+                data = b"\x04"          # ^D: the console is at end of file
+            p.stdin.write(data.replace(b"\n", b"\r"))
+            p.stdin.flush()
+        if out_fd in ready:
+            chunk = os.read(out_fd, 4096)
+            if not chunk:
+                break
+            chunk = chunk.replace(b"\r", b"")
+            sys.stdout.buffer.write(chunk)
+            sys.stdout.buffer.flush()
+            pending = (pending + chunk)[-200:]
+            m = re.search(rb"(?:^|\n)exit status: (-?\d+)\n", pending)
+            if m:
+                status = int(m.group(1))
+    p.wait()
+    return status, False
+
+
+def verdict(result, log):
+    status, timed_out = result
+    try:
+        klog = open(log, errors="replace").read()
+    except OSError:
+        klog = ""
+    if "panic:" in klog:
+        sys.stderr.write(f"make run: the kernel panicked; see {log}:\n")
+        sys.stderr.write(klog[klog.index("panic:"):][:2000])
+        return 2
+    if timed_out:
+        sys.stderr.write(f"make run: no result within RUN_TIMEOUT; kernel log in {log}\n")
+        return 124
+    if status is None:
+        sys.stderr.write(f"make run: the kernel stopped without an exit status; see {log}\n")
+        return 3
+    return 0 if status == 0 else 1
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,56 @@
+/*
+ * Everything a user program needs: the system calls, the process and
+ * system records they use, and the small C library in user/lib/.
+ * A program includes only this file.
+ */
+#ifndef USER_H
+#define USER_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "abi/fcntl.h"
+#include "abi/procinfo.h"
+#include "abi/sysinfo.h"
+
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
+
+/* SYS_fork, SYS_exit, ...: the numbers that go in %eax. */
+enum {
+#define SYSCALL(num, name, ret, params) SYS_##name = num,
+#include "abi/syscalls.h"
+};
+
+/* The system calls (stubs in usys.S, generated from the same table). */
+#define SYSCALL(num, name, ret, params) ret name params;
+#include "abi/syscalls.h"
+void exit(int status) __attribute__((noreturn));
+
+/* printf.c: %d %u %x %p %s %c %%, widths, '-' and '0' flags. */
+int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int fprintf(int fd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int snprintf(char *buf, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int vsnprintf(char *buf, size_t n, const char *fmt, va_list ap);
+
+/* string.c (shared with the kernel) and ulib.c. */
+void *memcpy(void *dst, const void *src, size_t n);
+void *memmove(void *dst, const void *src, size_t n);
+void *memset(void *dst, int c, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+size_t strlen(const char *s);
+int strcmp(const char *a, const char *b);
+int strncmp(const char *a, const char *b, size_t n);
+char *strcpy(char *dst, const char *src);
+char *strchr(const char *s, int c);
+int atoi(const char *s);
+/* Reads one line (up to n-1 bytes, keeping the newline) from fd. */
+char *gets_fd(int fd, char *buf, int n);
+
+/* malloc.c: a first-fit allocator over sbrk. */
+void *malloc(size_t n);
+void free(void *p);
+
+#endif

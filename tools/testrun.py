@@ -87,12 +87,15 @@ class Test:
             raise TestFailure(what)
 
     # ---- actions ----------------------------------------------------
-    def qemu_command(self, boot="kernel", mem=32, args="", extra=(), image=None, kernel=None):
+    def qemu_command(self, boot="kernel", mem=32, args="", extra=(), image=None, kernel=None,
+                     initrd=None):
         cmd = [QEMU, "-m", str(mem), "-display", "none", "-monitor", "none",
                "-serial", "stdio", "-no-reboot", "-nic", "none",
                "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
         if boot == "kernel":
             cmd += ["-kernel", kernel or os.path.join(BUILD, "kernel.elf"), "-append", args]
+            if initrd:
+                cmd += ["-initrd", initrd]
         else:
             # -snapshot: parallel boots never write the shared image.
             img = image or os.path.join(BUILD, "os.img")
@@ -100,9 +103,9 @@ class Test:
         return cmd + list(extra)
 
     def boot(self, boot="kernel", mem=32, args="", timeout=20, until=DEFAULT_UNTIL,
-             input=None, input_after=None, extra=(), image=None, kernel=None):
+             input=None, input_after=None, extra=(), image=None, kernel=None, initrd=None):
         """Boots QEMU, returns a Run; the output also lands in self.out."""
-        cmd = self.qemu_command(boot, mem, args, extra, image, kernel)
+        cmd = self.qemu_command(boot, mem, args, extra, image, kernel, initrd)
         self.log.append(" ".join(shlex.quote(c) for c in cmd))
         p = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                              stderr=subprocess.STDOUT, cwd=ROOT)
@@ -146,6 +149,14 @@ class Test:
         self.out += text
         return Run(text, p.returncode, timed_out)
 
+    def run_cmd(self, cmd, mem=64, bootargs="", timeout=120):
+        """Boots like `make run`: init runs `sh -c cmd`; returns the Run.
+        Everything (kernel log included) arrives on one stream here."""
+        args = f"poweroff run={cmd.encode().hex()} {bootargs}".strip()
+        return self.boot(mem=mem, args=args, timeout=timeout,
+                         until=r"^exit status: -?\d+$|kernel: (powering off|halted)\.",
+                         initrd=os.path.join(BUILD, "initramfs.cpio"))
+
     def sh(self, command, timeout=300, check=True):
         """Runs a shell command in the tree; returns its combined output."""
         self.log.append(command)
@@ -157,6 +168,11 @@ class Test:
         return p.stdout + p.stderr
 
 
+def log_path(name):
+    """build/tests/boot/NAME.out for tests/boot/NAME."""
+    return os.path.join(ROOT, BUILD, "tests", name[len("tests/"):] + ".out")
+
+
 def run_system_test(path):
     name = os.path.relpath(path, ROOT)[:-3]
     spec = importlib.util.spec_from_file_location(name.replace("/", "_"), path)
@@ -164,8 +180,11 @@ def run_system_test(path):
     spec.loader.exec_module(m)
     t = Test(name, m)
     start = time.monotonic()
+    results = None
     try:
-        if hasattr(m, "run"):
+        if hasattr(m, "results"):
+            results = m.results(t)
+        elif hasattr(m, "run"):
             m.run(t)
         else:
             r = t.boot(boot=getattr(m, "boot", "kernel"), mem=getattr(m, "mem", 32),
@@ -183,10 +202,12 @@ def run_system_test(path):
     except Exception as e:  # a broken test is a failed test, not a crash
         ok, why = False, f"{type(e).__name__}: {e}"
     secs = time.monotonic() - start
-    logdir = os.path.join(ROOT, BUILD, "tests", os.path.dirname(name))
-    os.makedirs(logdir, exist_ok=True)
-    with open(os.path.join(ROOT, BUILD, "tests", name + ".out"), "w") as f:
+    logname = log_path(name)
+    os.makedirs(os.path.dirname(logname), exist_ok=True)
+    with open(logname, "w") as f:
         f.write("\n".join("$ " + c for c in t.log) + "\n" + t.out)
+    if results is not None and ok:
+        return report_many(name, results, t, secs)
     with print_lock:
         if ok:
             print(f"PASS {name} ({secs:.1f}s)", flush=True)
@@ -198,8 +219,32 @@ def run_system_test(path):
             tail = t.out.strip().splitlines()[-25:]
             for line in tail:
                 print("     | " + line)
-            print(f"     full log: {BUILD}/tests/{name}.out", flush=True)
+            print(f"     full log: {os.path.relpath(logname, ROOT)}", flush=True)
     return ok
+
+
+def report_many(name, results, t, secs):
+    """A module that returned several results (e.g. the in-guest suite)."""
+    passed = 0
+    with print_lock:
+        for sub, ok, why in results:
+            if ok:
+                passed += 1
+                print(f"PASS {name}/{sub}", flush=True)
+            else:
+                print(f"FAIL {name}/{sub}: {why}", flush=True)
+                for line in why_lines(t.out, sub):
+                    print("     | " + line)
+        print(f"     ({name}: {len(results)} results in {secs:.1f}s; "
+              f"log: {os.path.relpath(log_path(name), ROOT)})",
+              flush=True)
+    return passed, len(results) - passed
+
+
+def why_lines(out, sub):
+    """The output a failed in-guest test printed (between its start and end lines)."""
+    m = re.search(rf"^utest {re.escape(sub)}: start\n(.*?)^utest {re.escape(sub)}: ", out, re.S | re.M)
+    return (m.group(1).splitlines() if m else [])[-20:]
 
 
 def unit_tests(selected):
@@ -251,9 +296,13 @@ def main():
     paths.sort(key=lambda p: 0 if "slow = True" in open(p).read() else 1)
     workers = int(os.environ.get("JOBS", os.cpu_count() or 2))
     with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as ex:
-        for ok in ex.map(run_system_test, paths):
-            passed += ok
-            failed += not ok
+        for r in ex.map(run_system_test, paths):
+            if isinstance(r, tuple):
+                passed += r[0]
+                failed += r[1]
+            else:
+                passed += r
+                failed += not r
     print(f"(took {time.monotonic() - start:.0f}s)")
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)

@@ -1,0 +1,106 @@
+/*
+ * runtests: the in-guest test runner. Runs every program in /test (or
+ * those named on the command line), each in its own process with a
+ * watchdog, and prints one line per test:
+ *
+ *   utest NAME: PASS (12 ticks)
+ *   utest NAME: FAIL (exit status 1)
+ *   utest NAME: FAIL (timeout: killed after 3000 ticks)
+ *
+ * then "utest summary: P passed, F failed". A test passes when it exits
+ * with status 0. tools/testrun.py turns these lines into results.
+ *
+ *   runtests [-t TICKS] [-s K/N] [NAME...]
+ *     -t   the per-test timeout (default 3000 ticks = 30 s)
+ *     -s   run only shard K of N (tests are dealt round-robin by name)
+ */
+#include "user.h"
+
+#define MAXTESTS 256
+
+static char names[MAXTESTS][32];
+static int ntests;
+
+static void collect(void)
+{
+    int fd = open("/test", O_RDONLY);
+    if (fd < 0)
+        return;
+    while (ntests < MAXTESTS) {
+        gets_fd(fd, names[ntests], sizeof names[0]);
+        int len = (int)strlen(names[ntests]);
+        if (len == 0)
+            break;
+        names[ntests][len - 1] = '\0';      /* the newline */
+        ntests++;
+    }
+    close(fd);
+}
+
+/* Runs one test; returns 1 if it passed. */
+static int run_one(const char *name, int timeout)
+{
+    char path[48];
+    snprintf(path, sizeof path, "/test/%s", name);
+    printf("utest %s: start\n", name);
+    int start = uptime();
+    int pid = fork();
+    if (pid == 0) {
+        char *argv[] = { (char *)name, 0 };
+        exec(path, argv);
+        fprintf(2, "runtests: cannot exec %s\n", path);
+        exit(126);
+    }
+    int watchdog = fork();
+    if (watchdog == 0) {
+        sleep(timeout);
+        kill(pid);
+        exit(0);
+    }
+    int status = 0, w;
+    while ((w = wait(&status)) != pid && w >= 0)
+        ;
+    int ticks = uptime() - start;
+    kill(watchdog);
+    while ((w = wait(0)) != watchdog && w >= 0)
+        ;                                   /* and anything else left over */
+    if (pid < 0)
+        printf("utest %s: FAIL (fork failed)\n", name);
+    else if (status == 0)
+        printf("utest %s: PASS (%d ticks)\n", name, ticks);
+    else if (status == -1 && ticks >= timeout)
+        printf("utest %s: FAIL (timeout: killed after %d ticks)\n", name, ticks);
+    else
+        printf("utest %s: FAIL (exit status %d)\n", name, status);
+    return pid > 0 && status == 0;
+}
+
+int main(int argc, char **argv)
+{
+    int timeout = 3000, shard = 0, nshards = 1, i = 1;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        if (strcmp(argv[i], "-t") == 0 && i + 1 < argc)
+            timeout = atoi(argv[++i]);
+        else if (strcmp(argv[i], "-s") == 0 && i + 1 < argc) {
+            shard = atoi(argv[++i]);
+            nshards = atoi(strchr(argv[i], '/') ? strchr(argv[i], '/') + 1 : "1");
+        }
+    }
+    if (i < argc) {
+        for (; i < argc && ntests < MAXTESTS; i++)
+            strcpy(names[ntests++], argv[i]);
+    } else {
+        collect();
+    }
+    int passed = 0, failed = 0;
+    for (int k = 0; k < ntests; k++) {
+        if (nshards > 1 && k % nshards != shard)
+            continue;
+        if (run_one(names[k], timeout))
+            passed++;
+        else
+            failed++;
+    }
+    printf("utest summary: %d passed, %d failed\n", passed, failed);
+    return failed != 0;
+}

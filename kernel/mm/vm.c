@@ -4,6 +4,7 @@
 #include "arch/x86/pagetable.h"
 #include "core/panic.h"
 #include "mm/frame.h"
+#include "lib/string.h"
 #include "mm/kheap.h"
 
 struct addrspace *vm_create(void)
@@ -24,7 +25,23 @@ struct addrspace *vm_create(void)
 void vm_destroy(struct addrspace *as)
 {
     pgdir_destroy(as->pgdir);
+    kfree(as->segs);
     kfree(as);
+}
+
+int vm_add_segment(struct addrspace *as, const struct vm_segment *seg)
+{
+    /* Grow the array one entry at a time: programs have a handful. */
+    size_t bytes = (size_t)(as->nsegs + 1) * sizeof *seg;
+    struct vm_segment *segs = kmalloc(bytes);
+    if (!segs)
+        return -1;
+    if (as->nsegs)
+        memcpy(segs, as->segs, bytes - sizeof *seg);
+    segs[as->nsegs++] = *seg;
+    kfree(as->segs);
+    as->segs = segs;
+    return 0;
 }
 
 static int map_fresh_page(struct addrspace *as, uint32_t va, uint32_t perm)
@@ -38,18 +55,6 @@ static int map_fresh_page(struct addrspace *as, uint32_t va, uint32_t perm)
         return -1;
     page_zero(P2V(pa));
     *pte = pa | perm | PTE_P;
-    return 0;
-}
-
-int vm_map_zero(struct addrspace *as, uint32_t start, uint32_t end, uint32_t perm)
-{
-    for (uint32_t va = PGROUNDDOWN(start); va < end; va += PGSIZE) {
-        pte_t *pte = pgdir_walk(as->pgdir, va, false);
-        if (pte && (*pte & PTE_P))
-            continue;           /* segments may share a page */
-        if (map_fresh_page(as, va, perm) < 0)
-            return -1;
-    }
     return 0;
 }
 
@@ -71,6 +76,15 @@ struct addrspace *vm_fork(struct addrspace *parent)
     struct addrspace *child = vm_create();
     if (!child)
         return 0;
+    if (parent->nsegs) {
+        child->segs = kmalloc((size_t)parent->nsegs * sizeof *child->segs);
+        if (!child->segs) {
+            vm_destroy(child);
+            return 0;
+        }
+        memcpy(child->segs, parent->segs, (size_t)parent->nsegs * sizeof *child->segs);
+        child->nsegs = parent->nsegs;
+    }
     child->image_end = parent->image_end;
     child->brk = parent->brk;
     child->stack_low = parent->stack_low;
@@ -96,6 +110,10 @@ uint32_t vm_sbrk(struct addrspace *as, int n)
     uint32_t old = as->brk;
     int64_t want = (int64_t)old + n;
     if (want < as->image_end || want > USER_HEAP_MAX)
+        return (uint32_t)-1;
+    /* Pages come at first touch, but promising more than all free memory
+     * can only end in an out-of-memory kill: refuse up front. */
+    if (n > 0 && (PGROUNDUP((uint32_t)want) - PGROUNDUP(old)) / PGSIZE > frame_count_free())
         return (uint32_t)-1;
     uint32_t new_brk = (uint32_t)want;
     /* Growing only moves the break: pages appear at first touch. Shrinking
@@ -141,6 +159,43 @@ static bool in_stack(const struct addrspace *as, uint32_t va)
     return va >= USER_STACK_LOW && va < USER_TOP;
 }
 
+/*
+ * The first touch of an image page: copy in the bytes of every segment
+ * that overlaps it (segments may share a page) and zero the rest. Returns
+ * 1 if no segment covers va, else 0, or -2 when out of memory.
+ */
+static int load_image_page(struct addrspace *as, uint32_t va)
+{
+    uint32_t page = PGROUNDDOWN(va), perm = 0, pa = 0;
+    for (int i = 0; i < as->nsegs; i++) {
+        const struct vm_segment *s = &as->segs[i];
+        if (s->end <= page || s->start >= page + PGSIZE)
+            continue;
+        if (!pa) {
+            pa = frame_alloc();
+            if (!pa)
+                return -2;
+            page_zero(P2V(pa));
+        }
+        perm |= s->perm;
+        uint32_t from = s->start > page ? s->start : page;
+        uint32_t to = page + PGSIZE;
+        if (to > s->start + s->filesz)
+            to = s->start + s->filesz;
+        if (from < to)
+            memcpy((char *)P2V(pa) + (from - page), s->data + (from - s->start), to - from);
+    }
+    if (!pa)
+        return 1;
+    pte_t *pte = pgdir_walk(as->pgdir, page, true);
+    if (!pte) {
+        frame_free(pa);
+        return -2;
+    }
+    *pte = pa | perm | PTE_P;
+    return 0;
+}
+
 int vm_fault(struct addrspace *as, uint32_t va, bool write)
 {
     if (va < PGSIZE || va >= USER_TOP)
@@ -150,6 +205,11 @@ int vm_fault(struct addrspace *as, uint32_t va, bool write)
         if (write && (*pte & PTE_COW))
             return break_cow(as, PGROUNDDOWN(va), pte);
         return write && !(*pte & PTE_W) ? -1 : 0;
+    }
+    if (va < as->image_end) {
+        int r = load_image_page(as, va);
+        if (r <= 0)
+            return r < 0 ? r : vm_fault(as, va, write);   /* now check the access */
     }
     if (in_heap(as, va) || in_stack(as, va)) {
         if (map_fresh_page(as, PGROUNDDOWN(va), PTE_U | PTE_W) < 0)

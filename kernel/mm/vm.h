@@ -11,8 +11,12 @@
  *               the stack, USER_STACK_MAX at most; grows down on demand
  *   0xC0000000  USER_TOP = KERNBASE
  *
- * fork shares every page copy-on-write: read-only in both, with the frame's
- * reference count raised; the first write copies it (vm_fault).
+ * Nothing is mapped eagerly. exec records each ELF segment (where its
+ * bytes lie in the initramfs and its permissions); the first touch of a
+ * page faults, and vm_fault copies the page in from the initramfs, zero-
+ * filling the rest (bss). Heap and stack pages appear zeroed at first
+ * touch. fork shares every page copy-on-write: read-only in both, with the
+ * frame's reference count raised; the first write copies it.
  */
 #ifndef MM_VM_H
 #define MM_VM_H
@@ -31,9 +35,19 @@
 
 typedef uint32_t uaddr_t;       /* a user-space address: never dereference it */
 
+/* A loadable ELF segment, recorded by exec and read by vm_fault. */
+struct vm_segment {
+    uint32_t start, end;        /* [start, end) in user space: p_vaddr, + p_memsz */
+    const uint8_t *data;        /* its file bytes, in the initramfs (immutable) */
+    uint32_t filesz;            /* bytes of data; the rest up to end is zero (bss) */
+    uint32_t perm;              /* PTE_U, plus PTE_W if the segment is writable */
+};
+
 struct addrspace {
     /* Owned by the process (or its creator before it runs). */
     pde_t *pgdir;
+    struct vm_segment *segs;    /* kmalloc'd array */
+    int nsegs;
     uint32_t image_end;         /* first byte past the ELF image: heap start */
     uint32_t brk;               /* first byte past the heap */
     uint32_t stack_low;         /* lowest mapped stack page */
@@ -41,11 +55,13 @@ struct addrspace {
 
 struct addrspace *vm_create(void);
 void vm_destroy(struct addrspace *as);
-/* Maps fresh zeroed pages over [start, end) with the given PTE_W/PTE_U. */
-int vm_map_zero(struct addrspace *as, uint32_t start, uint32_t end, uint32_t perm);
+/* Records a segment for lazy loading; -1 if out of memory. */
+int vm_add_segment(struct addrspace *as, const struct vm_segment *seg);
 /* The copy-on-write duplicate of as (fork); NULL when out of memory. */
 struct addrspace *vm_fork(struct addrspace *as);
-/* Moves the break by n bytes; returns the old break or -1 (as uint32_t). */
+/* Moves the break by n bytes; returns the old break or -1 (as uint32_t):
+ * below the image, into the stack's reach, or (growing) more than the
+ * free memory could ever back. */
 uint32_t vm_sbrk(struct addrspace *as, int n);
 /*
  * Resolves a fault at va: copy-on-write, a heap or stack page's first

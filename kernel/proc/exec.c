@@ -4,7 +4,6 @@
 #include <stdbool.h>
 
 #include "arch/arch.h"
-#include "arch/x86/pagetable.h"
 #include "fs/initramfs.h"
 #include "lib/string.h"
 #include "mm/frame.h"
@@ -36,21 +35,8 @@ static bool segment_ok(const struct ramfile *f, const struct elf_phdr *ph)
            ph->vaddr < USER_HEAP_MAX && ph->memsz <= USER_HEAP_MAX - ph->vaddr;
 }
 
-/* Copies file bytes into the (not yet active) address space. */
-static void load_bytes(struct addrspace *as, uint32_t va, const uint8_t *src, uint32_t n)
-{
-    while (n > 0) {
-        pte_t *pte = pgdir_walk(as->pgdir, va, false);
-        uint32_t off = va & (PGSIZE - 1);
-        uint32_t chunk = PGSIZE - off < n ? PGSIZE - off : n;
-        memcpy((char *)P2V(PTE_ADDR(*pte)) + off, src, chunk);
-        va += chunk;
-        src += chunk;
-        n -= chunk;
-    }
-}
-
-/* Loads every PT_LOAD segment (ignoring all other kinds). */
+/* Records every PT_LOAD segment (ignoring all other kinds) for lazy
+ * loading: nothing is copied until the program touches a page. */
 static int load_segments(struct addrspace *as, const struct ramfile *f, const struct elf_header *eh)
 {
     const struct elf_phdr *ph = (const void *)(f->data + eh->phoff);
@@ -60,10 +46,15 @@ static int load_segments(struct addrspace *as, const struct ramfile *f, const st
             continue;
         if (!segment_ok(f, ph))
             return -1;
-        uint32_t perm = PTE_U | (ph->flags & PF_W ? PTE_W : 0);
-        if (vm_map_zero(as, ph->vaddr, ph->vaddr + ph->memsz, perm) < 0)
+        struct vm_segment seg = {
+            .start = ph->vaddr,
+            .end = ph->vaddr + ph->memsz,
+            .data = f->data + ph->offset,
+            .filesz = ph->filesz,
+            .perm = PTE_U | (ph->flags & PF_W ? PTE_W : 0),
+        };
+        if (vm_add_segment(as, &seg) < 0)
             return -1;
-        load_bytes(as, ph->vaddr, f->data + ph->offset, ph->filesz);
         if (ph->vaddr + ph->memsz > end)
             end = ph->vaddr + ph->memsz;
     }

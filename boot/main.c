@@ -9,15 +9,17 @@
  *      after the highest byte loaded so far;
  *   5. fill in the Multiboot information and jump to the kernel.
  *
- * Everything handed to the kernel (the information structure, the memory
- * map, the module list and the strings) lives in our .bss, below 1 MiB,
- * which the kernel leaves alone until it has copied what it needs.
+ * The information structure and the memory map live in our .bss, below
+ * 1 MiB; the module list and the strings in the pages after the kernel,
+ * as QEMU does it. The kernel copies what it needs before it reuses
+ * either place.
  */
 #include "stage2.h"
 
 #define PAGE 4096
 #define MB_INFO_BOOTDEV     (1u << 1)
 #define MB_INFO_LOADER_NAME (1u << 9)
+#define LOADER_NAME "Orchard boot loader"
 
 struct config_file {            /* one entry of the configuration's file table */
     uint32_t lba;
@@ -44,7 +46,6 @@ static union {
 
 static struct memmap memmap;
 static struct multiboot_info info;
-static struct multiboot_module mods[BOOTCFG_MAX_FILES];
 
 /* The string at offset `off` of the configuration sector, if it is one. */
 static const char *config_string(uint32_t off)
@@ -91,41 +92,91 @@ static struct bfile config_bfile(const struct config *c, uint32_t i, const char 
     return (struct bfile){ .name = name, .lba = c->files[i].lba, .size = c->files[i].size };
 }
 
-/* Modules go page-aligned after whatever was loaded before them. */
-static uint32_t load_modules(const struct config *c, uint32_t next, uint32_t ram_end)
+/*
+ * Physical memory after the kernel, handed out upwards (never freed).
+ * Like QEMU's -kernel, we put there first the module list and every
+ * string the kernel gets (its command line, the modules' strings, our
+ * name), then the modules, each page-aligned. The same layout means the
+ * same pages in use: the kernel's free-memory figure cannot tell the two
+ * loaders apart.
+ */
+struct area {
+    uint32_t next;              /* first free byte */
+    uint32_t end;               /* end of the RAM that starts at 1 MiB */
+};
+
+static bool area_fits(const struct area *a, uint32_t size)
+{
+    return a->next <= a->end && size <= a->end - a->next;
+}
+
+static void *area_take(struct area *a, uint32_t size)
+{
+    if (!area_fits(a, size))
+        fatal("out of RAM at 0x%08x placing boot information (RAM ends at 0x%08x)",
+              a->next, a->end);
+    void *p = (void *)a->next;
+    a->next += size;
+    return p;
+}
+
+/* A copy of s in the area; returns its physical address. */
+static uint32_t area_string(struct area *a, const char *s)
+{
+    uint32_t n = strlen(s) + 1;
+    return (uint32_t)memcpy(area_take(a, n), s, n);
+}
+
+static void area_align(struct area *a)
+{
+    uint32_t aligned = align_up(a->next, PAGE);
+    a->next = aligned < a->next ? a->end + 1 : aligned;    /* overflow: full */
+}
+
+/* The module list, and the strings, in the pages after the kernel. */
+static struct multiboot_module *place_strings(const struct config *c, struct area *a)
+{
+    uint32_t nmods = c->nfiles - 1u;
+    struct multiboot_module *mods = area_take(a, nmods * sizeof *mods);
+    info.cmdline = area_string(a, config_string(c->files[0].string));
+    for (uint32_t i = 0; i < nmods; i++)
+        mods[i].string = area_string(a, config_string(c->files[i + 1].string));
+    info.boot_loader_name = area_string(a, LOADER_NAME);
+    info.mods_count = nmods;
+    info.mods_addr = (uint32_t)mods;
+    return mods;
+}
+
+/* Each module page-aligned after whatever came before it. */
+static void load_modules(const struct config *c, struct multiboot_module *mods, struct area *a)
 {
     for (uint32_t i = 1; i < c->nfiles; i++) {
         const char *s = config_string(c->files[i].string);
         struct bfile f = config_bfile(c, i, s);
-        uint32_t start = align_up(next, PAGE);
-        if (start < next || f.size > ram_end - start || start > ram_end)
-            fatal("module %u '%s' (%u bytes) does not fit in RAM above 0x%08x "
-                  "(RAM ends at 0x%08x)", i, s, f.size, start, ram_end);
+        area_align(a);
+        if (!area_fits(a, f.size))
+            fatal("module %u '%s' (%u bytes) does not fit in RAM at 0x%08x "
+                  "(RAM from 1 MiB ends at 0x%08x)", i, s, f.size, a->next, a->end);
+        uint32_t start = (uint32_t)area_take(a, f.size);
         file_read(&f, 0, (void *)start, f.size);
-        mods[i - 1] = (struct multiboot_module){
-            .mod_start = start, .mod_end = start + f.size, .string = (uint32_t)s,
-        };
+        mods[i - 1].mod_start = start;
+        mods[i - 1].mod_end = start + f.size;
+        mods[i - 1].reserved = 0;
         bprintf("boot: module %u '%s': 0x%08x-0x%08x (%u bytes)\n",
                 i, s, start, start + f.size, f.size);
-        next = start + f.size;
     }
-    return next;
 }
 
-/* The Multiboot information structure (Multiboot 0.6.96, section 3.3). */
-static void fill_info(const struct config *c)
+/* The rest of the Multiboot information (Multiboot 0.6.96, section 3.3). */
+static void fill_info(void)
 {
     info.flags = MB_INFO_MEMORY | MB_INFO_BOOTDEV | MB_INFO_CMDLINE | MB_INFO_MODS |
                  MB_INFO_MMAP | MB_INFO_LOADER_NAME;
     info.mem_lower = memmap.mem_lower;
     info.mem_upper = memmap.mem_upper;
     info.boot_device = ((uint32_t)boot_drive << 24) | 0xFFFFFF;    /* no partition */
-    info.cmdline = (uint32_t)config_string(c->files[0].string);
-    info.mods_count = c->nfiles - 1u;
-    info.mods_addr = (uint32_t)mods;
     info.mmap_length = memmap.count * sizeof memmap.entries[0];
     info.mmap_addr = (uint32_t)memmap.entries;
-    info.boot_loader_name = (uint32_t)"Orchard boot loader";
 }
 
 /* The test hooks that make the hand-off wrong on purpose (layout.h). */
@@ -164,9 +215,11 @@ void stage2_main(void)
     bprintf("boot: kernel: %u bytes at LBA %u, command line '%s'\n", kf.size, kf.lba, cmdline);
     struct kernel_image k;
     load_kernel(&kf, memmap.ram_end, c->hooks, &k);
-    load_modules(c, k.end, memmap.ram_end);
 
-    fill_info(c);
+    struct area after_kernel = { align_up(k.end, PAGE), memmap.ram_end };
+    struct multiboot_module *mods = place_strings(c, &after_kernel);
+    load_modules(c, mods, &after_kernel);
+    fill_info();
     uint32_t magic = apply_info_hooks(c->hooks);
     bprintf("boot: jumping to the kernel at 0x%08x (EAX=0x%08x, EBX=0x%x)\n",
             k.entry, magic, (uint32_t)&info);

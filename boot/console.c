@@ -12,6 +12,10 @@
 #define COM1        0x3F8
 #define COM1_LSR    (COM1 + 5)          /* line status register */
 #define LSR_THRE    0x20                /* transmit holding register empty */
+#define CRTC_INDEX  0x3D4               /* VGA CRT controller */
+#define CRTC_DATA   0x3D5
+#define CRTC_CURSOR_HIGH 14
+#define CRTC_CURSOR_LOW  15
 #define COLS        80
 #define ROWS        25
 #define ATTR        0x0700              /* grey on black */
@@ -44,10 +48,20 @@ static void serial_putc(char c)
     outb(COM1, (uint8_t)c);
 }
 
+/* The blinking hardware cursor follows our text, as the BIOS's would. */
+static void vga_move_cursor(void)
+{
+    outb(CRTC_INDEX, CRTC_CURSOR_HIGH);
+    outb(CRTC_DATA, (uint8_t)(pos >> 8));
+    outb(CRTC_INDEX, CRTC_CURSOR_LOW);
+    outb(CRTC_DATA, (uint8_t)pos);
+}
+
 static void vga_putc(char c)
 {
     if (c == '\n') {
         pos += COLS - pos % COLS;
+        vga_move_cursor();
     } else {
         screen[pos++] = ATTR | (uint8_t)c;
     }
@@ -57,6 +71,7 @@ static void vga_putc(char c)
         for (unsigned i = COLS * (ROWS - 1); i < COLS * ROWS; i++)
             screen[i] = ATTR | ' ';
         pos -= COLS;
+        vga_move_cursor();
     }
 }
 

@@ -6,8 +6,8 @@
  * Its only job: read stage 2 (sectors 1..n; n is the 16-bit count that
  * tools/mkimage.py stores at offset MBR_STAGE2_SECTORS) to STAGE2_ADDR with
  * the BIOS's int 0x13 extended read, check stage 2's signature, and jump to
- * it. Every message goes to the screen (BIOS teletype) and to COM1, since
- * tests and `make qemu-nox` only see the serial port.
+ * it. Every message goes to the screen and to COM1, since tests and
+ * `make qemu-nox` only see the serial port.
  */
 #include "layout.h"
 
@@ -18,14 +18,16 @@
     .globl _start
 _start:
     cli
-    xorw %ax, %ax               /* DS = ES = SS = 0: addresses are physical */
+    xorw %ax, %ax               /* DS = SS = 0: addresses are physical */
     movw %ax, %ds
-    movw %ax, %es
     movw %ax, %ss
+    movw $VGA_TEXT >> 4, %ax    /* ES: the text screen, for putc */
+    movw %ax, %es
     movw $STACK_TOP, %sp        /* the stack grows down, away from us */
     ljmp $0, $cs_is_zero        /* some BIOSes jump to 07C0:0000, not 0000:7C00 */
 cs_is_zero:
     sti
+    cld
     movb %dl, boot_drive
 
     call serial_init
@@ -120,19 +122,43 @@ print:
     jmp print
 2:  ret
 
-/* putc: AL to COM1 (once the transmitter is empty) and the screen. */
+/*
+ * putc: AL to COM1 (once its transmitter is empty) and to the text
+ * screen at the BIOS's cursor (BDA 0x450: column, row), written straight
+ * into VGA memory through ES = 0xB800. Not the BIOS's int 0x10 teletype:
+ * under -nographic SeaBIOS copies that to COM1 too, and the two copies
+ * would interleave. Handles '\r' and '\n'; our lines are short, no wrap.
+ * Clobbers AX, BX, DX, DI.
+ */
 putc:
-    pushw %ax
+    movb %al, %bl
     movw $COM1 + 5, %dx         /* line status register */
 1:  inb %dx, %al
     testb $0x20, %al            /* transmit holding register empty? */
     jz 1b                       /* (no UART reads 0xFF: no hang) */
-    popw %ax
+    movb %bl, %al
     movw $COM1, %dx
     outb %al, %dx
-    movb $0x0E, %ah             /* int 0x10 AH=0x0E: teletype output */
-    movw $0x0007, %bx           /* page 0, grey */
-    int $0x10
+    movw BDA_CURSOR, %dx        /* DL = column, DH = row */
+    cmpb $'\n', %al
+    je 2f
+    cmpb $'\r', %al
+    je 3f
+    movb $80, %al               /* cell = row * 80 + column, 2 bytes each */
+    mulb %dh
+    addb %dl, %al
+    adcb $0, %ah
+    shlw $1, %ax
+    movw %ax, %di
+    movb %bl, %al
+    movb $0x07, %ah             /* grey on black */
+    stosw                       /* to ES:DI */
+    incb %dl
+    jmp 4f
+2:  incb %dh
+    jmp 4f
+3:  movb $0, %dl
+4:  movw %dx, BDA_CURSOR
     ret
 
 /* The disk address packet for int 0x13 AH=0x42. */
@@ -150,7 +176,7 @@ boot_drive:
 
 msg_hello:      .asciz "boot: MBR: loading stage 2\r\n"
 msg_error:      .asciz "boot: error: "
-msg_no_ext:     .asciz "BIOS lacks int 13h extensions (LBA reads)"
+msg_no_ext:     .asciz "no int 13h extensions"
 msg_count:      .asciz "bad stage 2 sector count in the MBR"
 msg_read:       .asciz "disk read error loading stage 2"
 msg_signature:  .asciz "no stage 2 signature"

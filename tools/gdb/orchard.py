@@ -2,6 +2,9 @@
 
 Commands:
     kinfo        timer ticks and free physical frames
+    kps          the process table (pid, state, name, saved eip, ...)
+    kproc PID    one process: saved context and kernel backtrace
+    kuser NAME   load build/user/NAME's symbols (user-level debugging)
     ksyms ADDR   the function containing ADDR (any GDB expression)
     orchard      list these commands
 
@@ -142,3 +145,306 @@ def orchard(arg):
     """List the Orchard GDB commands."""
     for name in sorted(_commands):
         print(f"  {name:10} {(_commands[name].__doc__ or '').strip().splitlines()[0]}")
+
+
+# ------------------------------------------------------------ processes
+#
+# The process table is `procs[NPROC]` in kernel/proc/proc.c (a static, so
+# it is named with its file); cpus[0].proc is the process on the CPU. A
+# process that is not running was stopped inside swtch(), which left its
+# callee-saved registers as a struct context on its kernel stack at
+# p->context: context->eip is where it resumes (just after the call to
+# swtch in arch_switch), context->ebp the frame pointer of that caller, so
+# [ebp] / [ebp+4] lead from frame to frame, as in the kernel's own panic
+# backtrace (backtrace_from in kernel/arch/x86/machine.c).
+
+STACK_DEPTH = 24            # frames kproc prints at most
+
+# Functions of the switch path itself: the first frame outside them says
+# what a blocked process waits for (the WAITING IN column of kps).
+SWITCH_PATH = {"swtch", "arch_switch", "schedule", "sched_block", "sched_yield",
+               "yield_locked", "waitq_sleep", "sched_trap_exit"}
+
+
+def u32(addr):
+    """The 32-bit word at ADDR, through the CPU's current address space
+    (kernel stacks are in the kernel half, mapped in every one)."""
+    mem = gdb.selected_inferior().read_memory(addr, 4)
+    return int.from_bytes(bytes(mem), "little")
+
+
+def ptr(value):
+    return int(value.cast(gdb.lookup_type("unsigned int")))
+
+
+def func_name(addr):
+    """The bare function name at ADDR ("sched_block" for a clone
+    "sched_block.part.0"), or None."""
+    out = gdb.execute(f"info symbol {addr:#x}", to_string=True).strip()
+    if out.startswith("No symbol"):
+        return None
+    return out.split(" in section")[0].partition(" + ")[0].split(".")[0]
+
+
+def symbolize_return(addr):
+    """Like symbolize(), for a return address: the call is the instruction
+    before it, so the function and line are looked up at ADDR - 1 (a call
+    to a noreturn function may be the last instruction of its function),
+    while the offset printed stays that of ADDR itself."""
+    where = symbolize(addr - 1)
+    if where is None:
+        return None
+    name, _, rest = where.partition("+")
+    off, _, line = rest.partition(" ")
+    text = f"{name}+{int(off, 16) + 1:#x}"
+    return f"{text} {line}" if line else text
+
+
+def proc_table():
+    """[(slot, proc value)] for every slot of procs[] in use."""
+    try:
+        procs = kvar("procs", "proc.c")
+    except gdb.error:
+        raise gdb.GdbError("no process table: is build/kernel.elf loaded?")
+    lo, hi = procs.type.range()
+    return [(i, procs[i]) for i in range(lo, hi + 1) if int(procs[i]["state"]) != 0]
+
+
+def state_name(p):
+    """'blocked', 'ready', ... from the enum; flags appended: 'blocked,susp'."""
+    if ptr(p.address) == ptr(idle_proc().address) and running_proc() != ptr(p.address):
+        return "idle"             # its state field keeps saying RUNNING
+    s = str(p["state"])
+    s = s[len("PROC_"):].lower() if s.startswith("PROC_") else s
+    if bool(p["suspended"]):
+        s += ",susp"
+    if bool(p["killed"]):
+        s += ",killed"
+    return s
+
+
+def running_proc():
+    """The address of the struct proc on the CPU (cpus[0].proc), or 0."""
+    return ptr(kvar("cpus")[0]["proc"])
+
+
+def idle_proc():
+    return kvar("idle_proc", "proc.c")
+
+
+def proc_stack_ok(p, ebp):
+    """Is EBP a plausible frame pointer on P's kernel stack?"""
+    if ebp == 0 or ebp & 3:
+        return False
+    kstack = ptr(p["kstack"])
+    if kstack:
+        return kstack <= ebp < kstack + 4096 - 8
+    return ebp >= 0xC0000000      # the idle process runs on the boot stack
+
+
+def saved_frames(p):
+    """The kernel frames of a process that is not running, innermost first:
+    [(return address, frame pointer)], starting at its saved context."""
+    ctx = ptr(p["context"])
+    if not ctx:
+        return []
+    eip = u32(ctx + 16)           # struct context: edi esi ebx ebp eip
+    ebp = u32(ctx + 12)
+    frames = [(eip, ebp)]
+    while proc_stack_ok(p, ebp) and len(frames) < STACK_DEPTH:
+        ret = u32(ebp + 4)
+        if not ret:
+            break
+        ebp = u32(ebp)
+        frames.append((ret, ebp))
+    return frames
+
+
+def describe_frame(i, addr):
+    if i == 0:
+        # Frame 0 is the saved eip: the instruction after `call swtch`,
+        # except for a new process, whose first function starts there.
+        where = symbolize(addr)
+        if where and not where.split(" ")[0].endswith("+0x0"):
+            where = symbolize_return(addr)
+    else:
+        where = symbolize_return(addr)
+    return where or "?? (not a kernel function)"
+
+
+def waiting_in(frames):
+    """The first function on the saved stack outside the switch path."""
+    for addr, _ in frames:
+        name = func_name(addr - 1)
+        if name and name not in SWITCH_PATH:
+            return name
+    return "-"
+
+
+@command("kps")
+def kps(arg):
+    """List the process table: slot, pid, ppid, state, ticks, name, saved eip.
+
+The running process (cpus[0].proc) is marked with '*'; its saved eip is
+stale, so none is shown. SAVED EIP is where a stopped process resumes
+(after its call to swtch); WAITING IN is the first function on its kernel
+stack outside the switch path (sleep_ticks, proc_wait, console_read...),
+and FUNCTION names the saved eip. The last row is the idle process (pid 0,
+not in the table), which runs when nothing else is ready."""
+    rows = proc_table()
+    running = running_proc()
+    print(f"  {'SLOT':>4} {'PID':>5} {'PPID':>5} {'STATE':<14} {'TICKS':>6} {'NAME':<15} "
+          f"{'SAVED EIP':<10} {'WAITING IN':<16} FUNCTION")
+    idle = idle_proc()
+    for slot, p in rows + [("idle", idle)]:
+        here = ptr(p.address) == running
+        parent = ptr(p["parent"])
+        ppid = int(p["parent"].dereference()["pid"]) if parent else 0
+        name = p["name"].string(errors="replace")
+        if here:
+            eip, wait, where = "-", "(running)", ""
+        elif ptr(p["context"]):
+            frames = saved_frames(p)
+            eip = f"{frames[0][0]:#010x}"
+            wait = waiting_in(frames)
+            where = describe_frame(0, frames[0][0]).split(" ")[0]
+        else:
+            eip, wait, where = "-", "-", ""
+        print(f"{'*' if here else ' '} {slot:>4} {int(p['pid']):>5} {ppid:>5} "
+              f"{state_name(p):<14} {int(p['ticks']):>6} {name:<15} {eip:<10} {wait:<16} {where}")
+    if not running:
+        print("(no process runs yet: the scheduler is not started)")
+
+
+def find_proc(pid):
+    """The struct proc with PID (0: the idle process), or an error."""
+    if pid == 0:
+        return None, idle_proc()
+    for slot, p in proc_table():
+        if int(p["pid"]) == pid:
+            return slot, p
+    raise gdb.GdbError(f"kproc: no process with pid {pid} (see kps)")
+
+
+@command("kproc")
+def kproc(arg):
+    """Show one process: kproc PID (its saved context and kernel backtrace).
+
+For a process that is not running, prints the struct context swtch()
+saved on its kernel stack and walks its frame pointers from there; then,
+if it entered the kernel from user mode, its user eip and esp from its
+trapframe. For the running process it runs `bt` instead."""
+    if not arg.strip():
+        raise gdb.GdbError("kproc: which pid? e.g. kproc 1 (kps lists them)")
+    pid = int(gdb.parse_and_eval(arg))
+    slot, p = find_proc(pid)
+    name = p["name"].string(errors="replace")
+    parent = ptr(p["parent"])
+    ppid = int(p["parent"].dereference()["pid"]) if parent else 0
+    kstack = ptr(p["kstack"])
+    print(f"pid {pid} ({name}), slot {slot if slot is not None else 'idle'}, "
+          f"{state_name(p)}, parent {ppid}, {int(p['ticks'])} ticks")
+    if kstack:
+        print(f"kernel stack {kstack:#010x}-{kstack + 4096:#010x}, "
+              f"trapframe at {ptr(p['tf']):#010x}")
+    if ptr(p.address) == running_proc():
+        print("running now: its registers are the CPU's, so here is GDB's backtrace:")
+        gdb.execute("bt")
+        if not int(gdb.parse_and_eval("$cs")) & 3:
+            user_frame(p)         # in the kernel: its trapframe is current
+        return
+    ctx = ptr(p["context"])
+    if not ctx:
+        print("no saved context")
+        return
+    c = p["context"].dereference()
+    print(f"saved context at {ctx:#010x} (struct context, pushed by swtch):")
+    for reg in ("edi", "esi", "ebx", "ebp"):
+        print(f"  {reg} {ptr(c[reg]):#010x}")
+    eip = ptr(c["eip"])
+    print(f"  eip {eip:#010x}  {describe_frame(0, eip)}")
+    print(f"  esp {ctx + 20:#010x}  (after swtch returns)")
+    print("kernel backtrace:")
+    frames = saved_frames(p)
+    for i, (addr, _) in enumerate(frames):
+        print(f"  #{i:<2} {addr:#010x} in {describe_frame(i, addr)}")
+    user_frame(p)
+
+
+def user_frame(p):
+    """Where P entered the kernel from user mode, from its trapframe."""
+    if not ptr(p["tf"]) or not ptr(p["kstack"]):
+        return
+    t = p["tf"].dereference()
+    if int(t["cs"]) & 3:
+        ueip = ptr(t["eip"])
+        where = symbolize(ueip)
+        print(f"  -- from user mode: eip {ueip:#010x}"
+              f"{' in ' + where if where else ''}, esp {ptr(t['esp']):#010x}"
+              f"{'' if where else ' (kuser NAME loads its symbols)'}")
+
+
+def build_dir():
+    """The directory of build/kernel.elf, as GDB loaded it."""
+    for objfile in gdb.objfiles():
+        if objfile.filename and os.path.basename(objfile.filename) == "kernel.elf":
+            return os.path.dirname(objfile.filename)
+    return "build"
+
+
+def user_objfiles():
+    """The user programs' symbol files loaded now: those under BUILD/user/."""
+    udir = os.path.join(os.path.realpath(build_dir()), "user") + os.sep
+    return [o.filename for o in gdb.objfiles()
+            if o.filename and os.path.realpath(o.filename).startswith(udir)]
+
+
+def quietly(command):
+    """Runs a GDB command that may ask "(y or n)", answering yes."""
+    confirm = gdb.parameter("confirm")
+    gdb.execute("set confirm off")
+    try:
+        gdb.execute(command, to_string=True)
+    finally:
+        gdb.execute(f"set confirm {'on' if confirm else 'off'}")
+
+
+@command("kuser")
+def kuser(arg):
+    """Load a user program's symbols: kuser NAME (build/user/NAME).
+
+NAME may be tests/NAME, or a path to an ELF file; `kuser` alone says which
+program is loaded, `kuser -` unloads it. GDB takes the section addresses
+from the ELF: every program is linked at 0x00400000, so their symbols
+would overlap, and kuser first drops the program loaded before (GDB would
+otherwise name one program's code with the other's functions).
+
+Every process maps its code at those same addresses, so a breakpoint there
+fires in whichever process runs that address (sh's code sits where
+sleep's does). Make it conditional on the process, e.g.
+    hbreak main if $_streq(cpus[0].proc->name, "sleep")
+    hbreak main if cpus[0].proc->pid == 5
+and set it once the program is running or about to (use hbreak: break
+writes an int3 into whichever address space is current)."""
+    name = arg.strip()
+    loaded = user_objfiles()
+    if not name:
+        print("user symbols loaded: " + (", ".join(loaded) if loaded else "none"))
+        return
+    if name == "-":
+        for path in loaded:
+            quietly(f"remove-symbol-file {path}")
+            print(f"unloaded the symbols of {path}")
+        return
+    path = name if "/" in name and os.path.isfile(name) else os.path.join(build_dir(), "user", name)
+    if not os.path.isfile(path):
+        raise gdb.GdbError(f"kuser: no {path} (run make?)")
+    for old in loaded:
+        if os.path.realpath(old) == os.path.realpath(path):
+            print(f"{path}: symbols already loaded")
+            return
+    for old in loaded:
+        quietly(f"remove-symbol-file {old}")
+        print(f"unloaded the symbols of {old}")
+    quietly(f"add-symbol-file {path}")
+    print(f"loaded the symbols of {path}")

@@ -132,6 +132,11 @@ void console_input(char c)
         return;
     }
     if (!raw && c == CTRL('C')) {
+        /* Like a terminal, drop what was typed and not yet read: the
+         * half-typed line would otherwise prefix the shell's next one. */
+        spin_lock(&input_lock);
+        r = w = e;
+        spin_unlock(&input_lock);
         console_write("^C\n", 3);
         proc_interrupt_foreground();
         return;

@@ -5,8 +5,8 @@
  * Input is "cooked" by a line discipline: characters are echoed and
  * collected into a line that backspace edits; Enter (or Ctrl-D) hands the
  * line to readers; Ctrl-D on an empty line reads as end of file. Two
- * keys act at once: Ctrl-C kills the foreground job (see setfg), Ctrl-P
- * prints the process table. Raw mode (kernel self-tests only) passes
+ * keys act at once: Ctrl-C kills the foreground job (see setfg) and
+ * discards the input not yet read, Ctrl-P prints the process table. Raw mode (kernel self-tests only) passes
  * every character through untouched.
  */
 #ifndef DEV_CONSOLE_H

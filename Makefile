@@ -171,6 +171,11 @@ gdb: .gdbinit $(BUILD)/kernel.elf
 test: all
 	python3 tools/testrun.py $(T)
 
+# Deterministic benchmarks (guest instructions per operation; see
+# docs/performance.md).
+bench: $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio
+	@python3 tools/bench.py
+
 # make run CMD="prog args" [BOOTARGS=...] [MEM=128] [QEMUEXTRA=...]: boots
 # headless, runs `sh -c CMD`, prints its output then "exit status: N".
 run: $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio
@@ -179,7 +184,7 @@ run: $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio
 clean:
 	rm -rf $(BUILD) .gdbinit
 
-.PHONY: all qemu qemu-nox qemu-kernel qemu-kernel-gdb qemu-gdb gdb test run clean
+.PHONY: all qemu qemu-nox qemu-kernel qemu-kernel-gdb qemu-gdb gdb test run bench clean
 .DELETE_ON_ERROR:
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

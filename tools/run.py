@@ -36,9 +36,7 @@ def main():
     bootargs = os.environ.get("BOOTARGS", "")
     logdir = os.path.join(BUILD, "run")
     os.makedirs(logdir, exist_ok=True)
-    log = os.path.join(logdir, "kernel.log")
-    if os.path.exists(log + ".lock"):
-        log = os.path.join(logdir, f"kernel-{os.getpid()}.log")
+    log, lock = claim_log(logdir)
     # sched= etc. in BOOTARGS come after ours, and the last occurrence wins.
     append = f"klog=com2 poweroff run={cmd.encode().hex()} {bootargs}".strip()
     qemu = ["qemu-system-i386", "-m", mem, "-display", "none", "-monitor", "none",
@@ -49,8 +47,23 @@ def main():
             "-append", append,
             "-serial", "stdio", "-serial", f"file:{log}"]
     qemu += shlex.split(os.environ.get("QEMUEXTRA", ""))
-    status = run(qemu, timeout)
-    sys.exit(verdict(status, log))
+    try:
+        status = run(qemu, timeout)
+        code = verdict(status, log)
+    finally:
+        if lock:
+            os.unlink(lock)
+    sys.exit(code)
+
+
+def claim_log(logdir):
+    """build/run/kernel.log, unless another run holds it: then a log of our own."""
+    lock = os.path.join(logdir, "kernel.log.lock")
+    try:
+        os.close(os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        return os.path.join(logdir, "kernel.log"), lock
+    except FileExistsError:
+        return os.path.join(logdir, f"kernel-{os.getpid()}.log"), None
 
 
 def run(qemu, timeout):

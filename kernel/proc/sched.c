@@ -154,6 +154,11 @@ void sched_trap_exit(struct trapframe *tf)
     if (!(tf->cs & 3))
         return;                         /* the kernel itself is not preempted */
     struct proc *p = current_proc();
+    /* The common case, checked without the lock: the trap path runs with
+     * interrupts off, and these flags only ever get set, under sched_lock,
+     * by code that then interrupts us (a timer tick, another CPU's IPI). */
+    if (!p->killed && !p->suspended && !this_cpu()->need_resched)
+        return;
     if (p->killed)
         proc_exit(-1);
     spin_lock(&sched_lock);

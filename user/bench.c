@@ -1,0 +1,237 @@
+/*
+ * bench: the benchmark suite behind `make bench`. Under QEMU with
+ * -icount shift=0,sleep=off, virtual time advances one nanosecond per
+ * guest instruction, so rdtsc counts instructions retired: figures repeat
+ * exactly from run to run. Each line is "bench: NAME INSTRUCTIONS_PER_OP".
+ *
+ * It first calibrates with a loop of known length and refuses to report
+ * if the count is off (icount not in effect). Timed regions avoid idling:
+ * a `hlt` lets virtual time jump ahead to the next interrupt.
+ *
+ *   bench [-f] [NAME...]   run all benchmarks, or only those named;
+ *                          -f: run even without icount (for debugging:
+ *                          the figures then mean nothing)
+ */
+#include "user.h"
+
+static inline uint64_t rdtsc(void)
+{
+    uint32_t lo, hi;
+    __asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+    return ((uint64_t)hi << 32) | lo;
+}
+
+static int selected(int argc, char **argv, const char *name)
+{
+    if (argc < 2)
+        return 1;
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+static void report(const char *name, uint64_t total, uint32_t ops)
+{
+    printf("bench: %s %u\n", name, (unsigned)(total / ops));
+}
+
+/* 1,000,000 iterations of a two-instruction loop: 2,000,000 instructions
+ * plus a handful, if and only if rdtsc counts instructions. */
+static int calibrate(void)
+{
+    uint32_t n = 1000000;
+    uint64_t t0 = rdtsc();
+    __asm__ volatile("1: dec %0; jnz 1b" : "+r"(n));
+    uint64_t dt = rdtsc() - t0;
+    if (dt < 1999000 || dt > 2001000) {
+        printf("bench: calibration read %u for 2000000 instructions: "
+               "icount is not in effect (QEMU needs -icount shift=0,sleep=off); no figures\n",
+               (unsigned)dt);
+        return -1;
+    }
+    printf("bench: calibrate %u\n", (unsigned)dt);
+    return 0;
+}
+
+static void bench_getpid(void)
+{
+    enum { N = 10000 };
+    uint64_t t0 = rdtsc();
+    for (int i = 0; i < N; i++)
+        getpid();
+    report("getpid", rdtsc() - t0, N);
+}
+
+static void bench_fork_exit_wait(void)
+{
+    enum { N = 200 };
+    uint64_t t0 = rdtsc();
+    for (int i = 0; i < N; i++) {
+        if (fork() == 0)
+            exit(0);
+        wait(0);
+    }
+    report("fork_exit_wait", rdtsc() - t0, N);
+}
+
+static void bench_fork_exec_exit_wait(void)
+{
+    enum { N = 100 };
+    char *argv[] = { "true", 0 };
+    uint64_t t0 = rdtsc();
+    for (int i = 0; i < N; i++) {
+        if (fork() == 0) {
+            exec("/bin/true", argv);
+            exit(1);
+        }
+        wait(0);
+    }
+    report("fork_exec_exit_wait", rdtsc() - t0, N);
+}
+
+/* One byte there and one back between two processes, N times. */
+static void pipe_rtt(const char *name)
+{
+    enum { N = 2000 };
+    int there[2], back[2];
+    pipe(there);
+    pipe(back);
+    int pid = fork();
+    char c = 0;
+    if (pid == 0) {
+        close(there[1]);            /* or the read below never sees EOF */
+        close(back[0]);
+        while (read(there[0], &c, 1) == 1)
+            write(back[1], &c, 1);
+        exit(0);
+    }
+    close(there[0]);
+    close(back[1]);
+    write(there[1], &c, 1);         /* warm up both sides */
+    read(back[0], &c, 1);
+    uint64_t t0 = rdtsc();
+    for (int i = 0; i < N; i++) {
+        write(there[1], &c, 1);
+        read(back[0], &c, 1);
+    }
+    uint64_t dt = rdtsc() - t0;
+    close(there[1]);
+    wait(0);
+    close(back[0]);
+    report(name, dt, N);
+}
+
+static void bench_pipe_rtt_sleepers(void)
+{
+    enum { SLEEPERS = 56 };
+    int pids[SLEEPERS];
+    for (int i = 0; i < SLEEPERS; i++) {
+        pids[i] = fork();
+        if (pids[i] == 0) {
+            sleep(1000000);
+            exit(0);
+        }
+    }
+    pipe_rtt("pipe_rtt_56_sleepers");
+    for (int i = 0; i < SLEEPERS; i++)
+        kill(pids[i]);
+    for (int i = 0; i < SLEEPERS; i++)
+        wait(0);
+}
+
+static void bench_sbrk_touch(void)
+{
+    enum { N = 1000 };
+    uint64_t t0 = rdtsc();
+    for (int i = 0; i < N; i++) {
+        char *p = sbrk(4096);
+        p[0] = 1;
+    }
+    uint64_t dt = rdtsc() - t0;
+    sbrk(-N * 4096);
+    report("sbrk_touch", dt, N);
+}
+
+/*
+ * One timer-driven preemption. Two spinners read rdtsc in a tight loop and
+ * note every gap (a stretch of time they did not run). While A was off
+ * the CPU, B ran from the end of one of its gaps to the start of its next;
+ * what is left of A's gap is two preemptions (A to B, B to A).
+ */
+#define GAPS 12
+struct gap { uint64_t from, to; };
+
+static void spin_and_record(int fd)
+{
+    struct gap g[GAPS];
+    uint64_t prev = rdtsc();
+    for (int n = 0; n < GAPS;) {
+        uint64_t t = rdtsc();
+        if (t - prev > 20000)
+            g[n++] = (struct gap){ prev, t };
+        prev = t;
+    }
+    write(fd, g, sizeof g);
+    exit(0);
+}
+
+static void bench_preempt(void)
+{
+    int fa[2], fb[2];
+    pipe(fa);
+    pipe(fb);
+    if (fork() == 0)
+        spin_and_record(fa[1]);
+    if (fork() == 0)
+        spin_and_record(fb[1]);
+    struct gap a[GAPS], b[GAPS];
+    read(fa[0], a, sizeof a);
+    read(fb[0], b, sizeof b);
+    wait(0);
+    wait(0);
+    uint64_t total = 0;
+    uint32_t count = 0;
+    /* For each of A's gaps, find B's run inside it: from the end of one of
+     * B's gaps to the start of B's next. */
+    for (int i = 1; i + 1 < GAPS; i++) {
+        for (int j = 0; j + 1 < GAPS; j++) {
+            uint64_t run_start = b[j].to, run_end = b[j + 1].from;
+            if (run_start > a[i].from && run_end < a[i].to) {
+                total += (a[i].to - a[i].from) - (run_end - run_start);
+                count += 2;
+            }
+        }
+    }
+    if (count)
+        report("preempt", total, count);
+    else
+        printf("bench: preempt could not match the spinners' gaps\n");
+}
+
+int main(int argc, char **argv)
+{
+    int force = argc > 1 && strcmp(argv[1], "-f") == 0;
+    if (force) {
+        argv[1] = argv[0];
+        argv++;
+        argc--;
+    }
+    if (calibrate() < 0 && !force)
+        return 1;
+    if (selected(argc, argv, "getpid"))
+        bench_getpid();
+    if (selected(argc, argv, "fork_exit_wait"))
+        bench_fork_exit_wait();
+    if (selected(argc, argv, "pipe_rtt"))
+        pipe_rtt("pipe_rtt");
+    if (selected(argc, argv, "pipe_rtt_56_sleepers"))
+        bench_pipe_rtt_sleepers();
+    if (selected(argc, argv, "fork_exec_exit_wait"))
+        bench_fork_exec_exit_wait();
+    if (selected(argc, argv, "sbrk_touch"))
+        bench_sbrk_touch();
+    if (selected(argc, argv, "preempt"))
+        bench_preempt();
+    return 0;
+}

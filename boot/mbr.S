@@ -35,7 +35,8 @@ cs_is_zero:
     call print
 
     /* Extended (LBA) reads exist? int 0x13 AH=0x41 BX=0x55AA answers
-     * CF clear and BX=0xAA55 when they do. */
+     * CF clear, BX=0xAA55, and CX bit 0 set (the packet functions,
+     * AH=0x42 among them) when they do. */
     movb $0x41, %ah
     movw $0x55AA, %bx
     movb boot_drive, %dl
@@ -43,6 +44,8 @@ cs_is_zero:
     jc no_extensions
     cmpw $0xAA55, %bx
     jne no_extensions
+    testb $1, %cl
+    jz no_extensions
 
     /* 1 .. STAGE2_MAX_SECTORS sectors, or mkimage.py did not run. */
     movw stage2_sectors, %cx

@@ -8,6 +8,8 @@
 #
 # BOOT_MODULES: files loaded as Multiboot modules, in order, each
 # "PATH" or "PATH:STRING" (the module's string; default /boot/NAME).
+# Add to it before this file is included (user/user.mk is included
+# first): the image's prerequisites are taken from it right here.
 
 BOOT_MODULES ?=
 

@@ -80,8 +80,9 @@ static const struct config *read_config(void)
     if (c->nfiles > BOOTCFG_MAX_FILES)
         fatal("the boot configuration lists %u files; at most %u are supported",
               c->nfiles, BOOTCFG_MAX_FILES);
+    uint32_t strings = BOOTCFG_FILES_OFF + c->nfiles * BOOTCFG_FILE_SIZE;
     for (uint32_t i = 0; i < c->nfiles; i++)
-        if (!config_string(c->files[i].string))
+        if (c->files[i].string < strings || !config_string(c->files[i].string))
             fatal("boot configuration entry %u has no valid string", i);
     bprintf("boot: configuration at LBA %u: a kernel and %u module(s)\n", lba, c->nfiles - 1u);
     return c;

@@ -22,8 +22,12 @@ def run(t):
             out += p.stdout.read() or b""
             time.sleep(0.05)
     finally:
-        os.killpg(p.pid, signal.SIGKILL)       # make, and the QEMU it started
+        try:
+            os.killpg(p.pid, signal.SIGKILL)   # make, and the QEMU it started
+        except ProcessLookupError:
+            pass                                # make already exited (and failed)
         p.wait()
+        out += p.stdout.read() or b""
     t.out += out.decode("latin-1").replace("\r", "")
     t.expect(r"boot: MBR: loading stage 2", what="the MBR's line did not appear")
     t.expect(r"^Orchard teaching kernel 0\.1 \(i386\)", what="the banner did not appear")

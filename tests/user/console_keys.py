@@ -1,0 +1,285 @@
+"""The interactive console works as a person types at it: init's shell
+prompts "$ ", backspace edits the line, Ctrl-C kills the foreground job
+(a pipeline entirely) and drops the half-typed line, Ctrl-P prints the
+kernel's process table, Ctrl-D ends the shell and init starts another,
+and `kill PID` ends a background job. Each check boots its own kernel
+with no run= option and holds a conversation over the serial console."""
+import os
+import re
+import subprocess
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BUILD = os.environ.get("BUILD", "build")
+
+PROMPT = r"^\$ "
+CTRL_C, CTRL_D, CTRL_P, DEL = b"\x03", b"\x04", b"\x10", b"\x7f"
+# `sleep 1000` lasts 1000 ticks, 10 s at 100 Hz: Ctrl-C must end it long
+# before that.
+QUICK = 3.0
+
+
+class Fail(Exception):
+    pass
+
+
+class Console:
+    """One QEMU whose serial console we type at. expect() waits for a
+    pattern in the output that arrived since the last match, so every
+    step sees only what its keys caused."""
+
+    def __init__(self, t):
+        cmd = t.qemu_command(boot="kernel", mem=32, args="",
+                             initrd=os.path.join(BUILD, "initramfs.cpio"))
+        t.log.append(" ".join(cmd))
+        self.t = t
+        self.started = time.monotonic()
+        self.p = subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  stderr=subprocess.STDOUT)
+        os.set_blocking(self.p.stdout.fileno(), False)
+        self.raw = bytearray()
+        self.pos = 0
+
+    def text(self):
+        return self.raw.decode("latin-1").replace("\r", "")
+
+    def _read(self):
+        try:
+            chunk = self.p.stdout.read()
+        except (OSError, ValueError):
+            chunk = None
+        if chunk:
+            self.raw += chunk
+        return chunk
+
+    def expect(self, pattern, what, timeout=5.0):
+        """Waits for PATTERN (multiline regex) after the last match. (A ^
+        matches at line starts only: what follows a prompt does not.)"""
+        rx = re.compile(pattern, re.M)
+        deadline = time.monotonic() + timeout
+        while True:
+            chunk = self._read()
+            m = rx.search(self.text(), self.pos)
+            if m:
+                self.pos = m.end()
+                return m
+            if self.p.poll() is not None:
+                self._read()
+                raise Fail(f"{what} (QEMU exited)")
+            if time.monotonic() > deadline:
+                raise Fail(f"{what} (waited {timeout:.0f} s for /{pattern}/)")
+            if not chunk:
+                time.sleep(0.02)
+
+    def since(self, start):
+        return self.text()[start:self.pos]
+
+    def send(self, data):
+        self.p.stdin.write(data)
+        self.p.stdin.flush()
+
+    def command(self, line, what):
+        """Types LINE and Enter at the prompt; returns what it printed
+        before the next prompt."""
+        start = self.pos
+        self.send(line.encode() + b"\r")
+        self.expect(PROMPT, f"no prompt after `{line}`: {what}")
+        return self.since(start)
+
+    def ps(self):
+        """Runs ps; returns {pid: (ppid, state, name)}."""
+        out = self.command("ps", "ps")
+        if not re.search(r"^PID +PPID +STATE", out, re.M):
+            raise Fail(f"ps printed no table: {out!r}")
+        return {int(pid): (int(ppid), state, name) for pid, ppid, state, name in
+                re.findall(r"^(\d+) +(\d+) +(\S+) +\d+ +(\S+)$", out, re.M)}
+
+    def ctrl_p(self):
+        """Ctrl-P: the kernel's table; returns {pid: (ppid, state, name)}."""
+        start = self.pos
+        self.send(CTRL_P)
+        self.expect(r"^PID  PPID STATE +TICKS NAME +SAVED EIP$", "Ctrl-P printed no process table")
+        # The rows follow at once; give them a moment to arrive.
+        time.sleep(0.3)
+        self._read()
+        rows = re.findall(r"^(\d+) +(\d+) +(\S+) +\d+ (\S+) +\S+$", self.text()[start:], re.M)
+        self.pos = len(self.text())
+        return {int(pid): (int(ppid), state, name) for pid, ppid, state, name in rows}
+
+    def stop(self):
+        if self.p.poll() is None:
+            self.p.kill()
+        self.p.wait()
+        self._read()
+
+
+def check(cond, what):
+    if not cond:
+        raise Fail(what)
+
+
+def pids_named(table, name):
+    return sorted(pid for pid, (_, _, n) in table.items() if n == name)
+
+
+# ------------------------------------------------------------ scenarios
+
+def line_editing(c):
+    """Backspace (DEL from a terminal) erases the last character typed."""
+    start = c.pos
+    c.send(b"echo abx" + DEL + b"c\r")
+    c.expect(PROMPT, "no prompt after the edited line")
+    out = c.since(start)
+    check(re.search(r"^abc$", out, re.M), f"echo should print 'abc' (x erased): {out!r}")
+    check("x\b \bc" in out, f"the console should echo the erase as backspace-space-backspace: {out!r}")
+    # Backspace on an empty line must not erase the prompt or do anything.
+    start = c.pos
+    c.send(DEL + DEL + b"echo ok\r")
+    c.expect(PROMPT, "no prompt after backspaces on an empty line")
+    out = c.since(start)
+    check(re.search(r"^ok$", out, re.M) and "\b" not in out,
+          f"backspace on an empty line should be ignored: {out!r}")
+
+
+def ctrl_c(c):
+    """Ctrl-C kills a foreground `sleep 1000` at once; the shell prompts again."""
+    sh = pids_named(c.ps(), "sh")
+    c.send(b"sleep 1000\r")
+    c.expect(r"sleep 1000$", "the typed line was not echoed")
+    time.sleep(0.3)
+    table = c.ctrl_p()
+    sleepers = pids_named(table, "sleep")
+    check(len(sleepers) == 1 and table[sleepers[0]][1] == "blocked" and table[sleepers[0]][0] in sh,
+          f"Ctrl-P should show one blocked sleep, child of sh: {table}")
+    sent = time.monotonic()
+    c.send(CTRL_C)
+    c.expect(r"\^C$", "Ctrl-C was not echoed as ^C", timeout=QUICK)
+    c.expect(PROMPT, f"no prompt within {QUICK:.0f} s of Ctrl-C (sleep 1000 takes 10 s)",
+             timeout=QUICK)
+    took = time.monotonic() - sent
+    after = c.ps()
+    check(sleepers[0] not in after and not pids_named(after, "sleep"),
+          f"the sleep process should be gone after Ctrl-C: {after}")
+    check(pids_named(after, "sh") == sh, f"Ctrl-C must not touch the shell: {after}")
+    c.t.out += f"[prompt back {took:.2f} s after Ctrl-C]\n"
+
+
+def ctrl_c_discards_line(c):
+    """Ctrl-C drops what was typed and not read, as a terminal does."""
+    c.send(b"sleep 1000\r")
+    c.expect(r"sleep 1000$", "the typed line was not echoed")
+    time.sleep(0.3)
+    c.send(b"abc" + CTRL_C)
+    c.expect(PROMPT, "no prompt after Ctrl-C", timeout=QUICK)
+    out = c.command("echo ok", "after Ctrl-C with 'abc' typed ahead")
+    check(re.search(r"^ok$", out, re.M) and "abcecho" not in out,
+          f"the line typed before Ctrl-C should be dropped: {out!r}")
+    # At the prompt: the half-typed line goes, the shell reads the next.
+    c.send(b"half" + CTRL_C)
+    c.expect(r"half\^C$", "Ctrl-C at the prompt was not echoed")
+    out = c.command("echo ok2", "after Ctrl-C at the prompt")
+    check(re.search(r"^ok2$", out, re.M) and "halfecho" not in out,
+          f"the half-typed line should be dropped: {out!r}")
+
+
+def ctrl_p(c):
+    """Ctrl-P prints the kernel's process table: init and sh, blocked."""
+    table = c.ctrl_p()
+    check(table.get(1, (None, None, None))[2] == "init" and table[1][1] == "blocked",
+          f"Ctrl-P should list init as pid 1, blocked: {table}")
+    sh = pids_named(table, "sh")
+    check(len(sh) == 1 and table[sh[0]][0] == 1 and table[sh[0]][1] == "blocked",
+          f"Ctrl-P should list one sh, child of init, blocked reading: {table}")
+    # Ctrl-P acts at once and leaves the line being typed alone.
+    start = c.pos
+    c.send(b"echo x" + CTRL_P)
+    c.expect(r"^PID  PPID STATE", "Ctrl-P in mid-line printed no table")
+    c.send(b"y\r")
+    c.expect(PROMPT, "no prompt after the line around Ctrl-P")
+    out = c.since(start)
+    check(re.search(r"^xy$", out, re.M), f"Ctrl-P should not enter the line: {out!r}")
+
+
+def ctrl_d(c):
+    """Ctrl-D at an empty prompt ends sh; init says so and starts another."""
+    old = pids_named(c.ps(), "sh")
+    check(len(old) == 1, f"expected one sh, got {old}")
+    c.send(CTRL_D)
+    c.expect(r"init: sh exited with status 0; starting a new one$",
+             "init did not report that sh exited with status 0")
+    c.expect(PROMPT, "the new shell did not prompt")
+    table = c.ps()
+    new = pids_named(table, "sh")
+    check(len(new) == 1 and new != old and table[new[0]][0] == 1,
+          f"a new sh (not pid {old[0]}), child of init, should run: {table}")
+    out = c.command("echo again", "the new shell")
+    check(re.search(r"^again$", out, re.M), f"the new shell should run commands: {out!r}")
+
+
+def background_kill(c):
+    """`sleep 1000 &` then `kill PID` ends the background job."""
+    c.send(b"sleep 1000 &\r")
+    m = c.expect(r"^\[(\d+)\]$", "sh did not print the background job's pid")
+    c.expect(PROMPT, "no prompt after starting a background job")
+    pid = int(m.group(1))
+    table = c.ps()
+    sh = pids_named(table, "sh")
+    check(table.get(pid, (None, None, None))[2] == "sleep" and table[pid][1] == "blocked"
+          and table[pid][0] in sh,
+          f"ps should show sleep {pid}, blocked, child of sh: {table}")
+    out = c.command(f"kill {pid}", "kill")
+    check("kill:" not in out, f"kill {pid} failed: {out!r}")
+    after = c.ps()
+    check(pid not in after, f"sleep {pid} should be gone after kill: {after}")
+    # Now there is no such process: kill must say so.
+    out = c.command(f"kill {pid}", "kill of a dead process")
+    check(re.search(rf"^kill: {pid}: no such process", out, re.M),
+          f"a second kill {pid} should fail: {out!r}")
+    check(time.monotonic() - c.started < 10, "took so long that sleep 1000 might just have ended")
+
+
+def ctrl_c_pipeline(c):
+    """Ctrl-C kills a whole pipeline: both cats of `cat | cat` go."""
+    c.send(b"cat | cat\r")
+    c.expect(r"cat \| cat$", "the typed line was not echoed")
+    c.send(b"hello\r")
+    # The console echoes the line, then the second cat prints it.
+    c.expect(r"^hello\nhello$", "the pipeline did not pass the line through")
+    table = c.ctrl_p()
+    cats = pids_named(table, "cat")
+    check(len(cats) == 2 and all(table[p][1] == "blocked" for p in cats),
+          f"Ctrl-P should show two blocked cats: {table}")
+    check(table[cats[1]][0] == cats[0] or table[cats[0]][0] == cats[1],
+          f"one cat should be the other's parent (sh forks the first stage from the last): {table}")
+    c.send(CTRL_C)
+    c.expect(PROMPT, f"no prompt within {QUICK:.0f} s of Ctrl-C on the pipeline", timeout=QUICK)
+    after = c.ps()
+    check(not pids_named(after, "cat"), f"both cats should be gone after Ctrl-C: {after}")
+    out = c.command("echo still here", "after the pipeline")
+    check(re.search(r"^still here$", out, re.M), f"the shell should go on: {out!r}")
+
+
+SCENARIOS = [line_editing, ctrl_c, ctrl_c_discards_line, ctrl_p, ctrl_d, background_kill,
+             ctrl_c_pipeline]
+
+
+def results(t):
+    out = []
+    for scenario in SCENARIOS:
+        name = scenario.__name__
+        t.out += f"==== {name}: {scenario.__doc__}\n"
+        c = Console(t)
+        try:
+            c.expect(PROMPT, "init's shell never prompted", timeout=15)
+            scenario(c)
+            out.append((name, True, ""))
+        except Fail as e:
+            out.append((name, False, str(e)))
+        except Exception as e:  # a broken scenario fails, the others still run
+            out.append((name, False, f"{type(e).__name__}: {e}"))
+        finally:
+            c.stop()
+            t.out += c.text() + "\n"
+            if "panic:" in c.text():
+                out.append((name + "/no-panic", False, "the kernel panicked"))
+    return out

@@ -63,12 +63,12 @@ static inline uint64_t read_tsc(void)
     return ((uint64_t)hi << 32) | lo;
 }
 
+/* tsc_start: under QEMU -icount the TSC counts instructions, so make bench
+ * reports the kernel's share of the boot from it. */
 void kmain(uint32_t magic, uint32_t info_phys)
 {
-    /* Under QEMU -icount the TSC counts instructions: make bench reports
-     * the kernel's share of the boot from this. */
-    uint64_t tsc_start = read_tsc();
     console_init();
+    uint64_t tsc_start = read_tsc();
     const char *cmdline = bootinfo_load(magic, info_phys);
     cmdline_init(cmdline);
     kprintf("%s\n", BANNER);

@@ -138,7 +138,7 @@ static void run_pipeline(struct job *j)
     exec_cmd(&j->cmds[j->ncmds - 1]);
 }
 
-/* Waits for pid, reporting background jobs that finish meanwhile. */
+/* Waits for pid; background jobs that finish meanwhile are reaped quietly. */
 static int wait_for(int pid)
 {
     for (;;) {

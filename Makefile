@@ -176,6 +176,10 @@ test: all
 bench: $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio
 	@python3 tools/bench.py
 
+# Wall time from QEMU start to the shell prompt (median of 5 boots).
+boottime: $(BUILD)/os.img
+	@python3 tools/boottime.py
+
 # make run CMD="prog args" [BOOTARGS=...] [MEM=128] [QEMUEXTRA=...]: boots
 # headless, runs `sh -c CMD`, prints its output then "exit status: N".
 run: $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio
@@ -184,7 +188,7 @@ run: $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio
 clean:
 	rm -rf $(BUILD) .gdbinit
 
-.PHONY: all qemu qemu-nox qemu-kernel qemu-kernel-gdb qemu-gdb gdb test run bench clean
+.PHONY: all qemu qemu-nox qemu-kernel qemu-kernel-gdb qemu-gdb gdb test run bench boottime clean
 .DELETE_ON_ERROR:
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

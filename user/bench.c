@@ -209,8 +209,106 @@ static void bench_preempt(void)
         printf("bench: preempt could not match the spinners' gaps\n");
 }
 
+/*
+ * Where the time goes: the same operations cut into phases with rdtsc at
+ * the boundaries user space can see (lines "bench: OP.PHASE N"). A child
+ * reports its own timestamps to the parent through a pipe, outside the
+ * timed regions.
+ */
+static void phase(const char *op, const char *name, uint64_t n)
+{
+    printf("bench: %s.%s %u\n", op, name, (unsigned)n);
+}
+
+static void phases_syscall(void)
+{
+    enum { N = 10000 };
+    uint64_t t0 = rdtsc();
+    for (int i = 0; i < N; i++)
+        __asm__ volatile("int $0x80" : : "a"(0) : "memory");   /* unknown: -1 at once */
+    phase("getpid", "bare_trap_round_trip", (rdtsc() - t0) / N);
+}
+
+static void phases_fork(void)
+{
+    enum { N = 50 };
+    uint64_t fork_call = 0, to_child = 0, child_to_parent = 0;
+    int fds[2];
+    pipe(fds);
+    for (int i = 0; i < N; i++) {
+        uint64_t t0 = rdtsc();
+        int pid = fork();
+        if (pid == 0) {
+            uint64_t t = rdtsc();
+            write(fds[1], &t, sizeof t);
+            uint64_t t_exit = rdtsc();
+            write(fds[1], &t_exit, sizeof t_exit);
+            exit(0);
+        }
+        uint64_t t1 = rdtsc();
+        wait(0);
+        uint64_t t2 = rdtsc();
+        uint64_t tc, te;
+        read(fds[0], &tc, sizeof tc);
+        read(fds[0], &te, sizeof te);
+        fork_call += t1 - t0;           /* the parent's fork() */
+        to_child += tc - t1;            /* wait blocks, switch, child returns from fork */
+        child_to_parent += t2 - te;     /* child exit(), parent's wait() returns */
+    }
+    phase("fork_exit_wait", "fork_call", fork_call / N);
+    phase("fork_exit_wait", "switch_to_child", to_child / N);
+    phase("fork_exit_wait", "exit_and_wait", child_to_parent / N);
+}
+
+static void phases_exec(void)
+{
+    enum { N = 20 };
+    uint64_t exec_to_main = 0;
+    int fds[2];
+    pipe(fds);
+    for (int i = 0; i < N; i++) {
+        if (fork() == 0) {
+            close(1);
+            dup(fds[1]);
+            char stamp[24];
+            snprintf(stamp, sizeof stamp, "%u", (unsigned)rdtsc());
+            char *argv[] = { "bench", "--stamp", stamp, 0 };
+            exec("/bin/bench", argv);
+            exit(1);
+        }
+        wait(0);
+        uint64_t d;
+        read(fds[0], &d, sizeof d);
+        exec_to_main += d;
+    }
+    phase("fork_exec_exit_wait", "exec_to_main", exec_to_main / N);
+}
+
+static void phases_sbrk(void)
+{
+    enum { N = 1000 };
+    uint64_t in_sbrk = 0, in_touch = 0;
+    for (int i = 0; i < N; i++) {
+        uint64_t t0 = rdtsc();
+        char *p = sbrk(4096);
+        uint64_t t1 = rdtsc();
+        p[0] = 1;                       /* the page fault: a zeroed frame */
+        in_touch += rdtsc() - t1;
+        in_sbrk += t1 - t0;
+    }
+    sbrk(-N * 4096);
+    phase("sbrk_touch", "sbrk_call", in_sbrk / N);
+    phase("sbrk_touch", "first_touch_fault", in_touch / N);
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 3 && strcmp(argv[1], "--stamp") == 0) {
+        /* exec'd by phases_exec: how long from exec() to here. */
+        uint64_t d = (uint32_t)rdtsc() - (uint32_t)atoi(argv[2]);
+        write(1, &d, sizeof d);
+        return 0;
+    }
     int force = argc > 1 && strcmp(argv[1], "-f") == 0;
     if (force) {
         argv[1] = argv[0];
@@ -233,5 +331,11 @@ int main(int argc, char **argv)
         bench_sbrk_touch();
     if (selected(argc, argv, "preempt"))
         bench_preempt();
+    if (selected(argc, argv, "phases")) {
+        phases_syscall();
+        phases_fork();
+        phases_exec();
+        phases_sbrk();
+    }
     return 0;
 }

@@ -162,14 +162,19 @@ static void bench_sbrk_touch(void)
 #define GAPS 12
 struct gap { uint64_t from, to; };
 
+/* Records GAPS gaps, or stops once it has run alone for a long while (the
+ * other spinner finished first, so nobody preempts this one any more). */
 static void spin_and_record(int fd)
 {
     struct gap g[GAPS];
-    uint64_t prev = rdtsc();
-    for (int n = 0; n < GAPS;) {
+    memset(g, 0, sizeof g);
+    uint64_t prev = rdtsc(), last_gap = prev;
+    for (int n = 0; n < GAPS && prev - last_gap < 500000000;) {
         uint64_t t = rdtsc();
-        if (t - prev > 20000)
+        if (t - prev > 20000) {
             g[n++] = (struct gap){ prev, t };
+            last_gap = t;
+        }
         prev = t;
     }
     write(fd, g, sizeof g);
@@ -197,6 +202,8 @@ static void bench_preempt(void)
     for (int i = 1; i + 1 < GAPS; i++) {
         for (int j = 0; j + 1 < GAPS; j++) {
             uint64_t run_start = b[j].to, run_end = b[j + 1].from;
+            if (b[j + 1].to == 0)
+                break;                  /* B recorded no more gaps */
             if (run_start > a[i].from && run_end < a[i].to) {
                 total += (a[i].to - a[i].from) - (run_end - run_start);
                 count += 2;

@@ -17,13 +17,55 @@ struct addrspace *vm_create(void)
         kfree(as);
         return 0;
     }
-    as->image_end = as->brk = USER_IMAGE_BASE;
+    as->image_start = as->image_end = as->brk = USER_IMAGE_BASE;
     as->stack_low = USER_TOP;
     return as;
 }
 
+/*
+ * Calls fn on every present PTE in [start, end), skipping absent page
+ * tables whole. Stops at the first fn that fails. Walking only the
+ * address space's regions (not all 768 user directory entries and their
+ * 1024 PTEs each) is what keeps fork and exit cheap.
+ */
+static int walk_range(pde_t *pgdir, uint32_t start, uint32_t end,
+                      int (*fn)(void *ctx, uint32_t va, pte_t *pte), void *ctx)
+{
+    for (uint32_t va = PGROUNDDOWN(start); va < end;) {
+        uint32_t table_end = (va & ~(BIGPGSIZE - 1)) + BIGPGSIZE;
+        uint32_t stop = end < table_end ? end : table_end;
+        pde_t pde = pgdir[PDX(va)];
+        if (pde & PTE_P) {
+            pte_t *table = P2V(PTE_ADDR(pde));
+            for (; va < stop; va += PGSIZE)
+                if ((table[PTX(va)] & PTE_P) && fn(ctx, va, &table[PTX(va)]) < 0)
+                    return -1;
+        }
+        va = stop;
+    }
+    return 0;
+}
+
+/* The regions that can hold pages: image and heap, then the stack. */
+static int walk_user(struct addrspace *as, int (*fn)(void *, uint32_t, pte_t *), void *ctx)
+{
+    if (walk_range(as->pgdir, as->image_start, as->brk, fn, ctx) < 0)
+        return -1;
+    return walk_range(as->pgdir, as->stack_low, USER_TOP, fn, ctx);
+}
+
+static int put_page(void *ctx, uint32_t va, pte_t *pte)
+{
+    (void)ctx;
+    (void)va;
+    frame_put(PTE_ADDR(*pte));
+    *pte = 0;
+    return 0;
+}
+
 void vm_destroy(struct addrspace *as)
 {
+    walk_user(as, put_page, 0);
     pgdir_destroy(as->pgdir);
     kfree(as->segs);
     kfree(as);
@@ -39,6 +81,8 @@ int vm_add_segment(struct addrspace *as, const struct vm_segment *seg)
     if (as->nsegs)
         memcpy(segs, as->segs, bytes - sizeof *seg);
     segs[as->nsegs++] = *seg;
+    if (seg->start < as->image_start)
+        as->image_start = PGROUNDDOWN(seg->start);
     kfree(as->segs);
     as->segs = segs;
     return 0;
@@ -59,8 +103,9 @@ static int map_fresh_page(struct addrspace *as, uint32_t va, uint32_t perm)
 }
 
 /* Shares one present page copy-on-write between parent and child. */
-static int share_page(struct addrspace *child, uint32_t va, pte_t *ppte)
+static int share_page(void *ctx, uint32_t va, pte_t *ppte)
 {
+    struct addrspace *child = ctx;
     pte_t *cpte = pgdir_walk(child->pgdir, va, true);
     if (!cpte)
         return -1;
@@ -85,23 +130,17 @@ struct addrspace *vm_fork(struct addrspace *parent)
         memcpy(child->segs, parent->segs, (size_t)parent->nsegs * sizeof *child->segs);
         child->nsegs = parent->nsegs;
     }
+    child->image_start = parent->image_start;
     child->image_end = parent->image_end;
     child->brk = parent->brk;
     child->stack_low = parent->stack_low;
-    for (uint32_t pdx = 0; pdx < PDX(USER_TOP); pdx++) {
-        if (!(parent->pgdir[pdx] & PTE_P))
-            continue;
-        pte_t *table = P2V(PTE_ADDR(parent->pgdir[pdx]));
-        for (uint32_t ptx = 0; ptx < 1024; ptx++) {
-            if ((table[ptx] & PTE_P) &&
-                share_page(child, (pdx << PDXSHIFT) | (ptx << PGSHIFT), &table[ptx]) < 0) {
-                vm_destroy(child);
-                return 0;
-            }
-        }
-    }
+    int r = walk_user(parent, share_page, child);
     /* The parent's writable pages just became read-only. */
     tlb_flush_all(parent->pgdir);
+    if (r < 0) {
+        vm_destroy(child);
+        return 0;
+    }
     return child;
 }
 
@@ -118,13 +157,9 @@ uint32_t vm_sbrk(struct addrspace *as, int n)
     uint32_t new_brk = (uint32_t)want;
     /* Growing only moves the break: pages appear at first touch. Shrinking
      * gives back the pages wholly above the new break. */
-    for (uint32_t va = PGROUNDUP(new_brk); va < PGROUNDUP(old); va += PGSIZE) {
-        pte_t *pte = pgdir_walk(as->pgdir, va, false);
-        if (pte && (*pte & PTE_P)) {
-            frame_put(PTE_ADDR(*pte));
-            *pte = 0;
-            tlb_flush_page(as->pgdir, va);
-        }
+    if (PGROUNDUP(new_brk) < PGROUNDUP(old)) {
+        walk_range(as->pgdir, PGROUNDUP(new_brk), PGROUNDUP(old), put_page, 0);
+        tlb_flush_all(as->pgdir);
     }
     as->brk = new_brk;
     return old;

@@ -48,6 +48,7 @@ struct addrspace {
     pde_t *pgdir;
     struct vm_segment *segs;    /* kmalloc'd array */
     int nsegs;
+    uint32_t image_start;       /* lowest segment page */
     uint32_t image_end;         /* first byte past the ELF image: heap start */
     uint32_t brk;               /* first byte past the heap */
     uint32_t stack_low;         /* lowest mapped stack page */

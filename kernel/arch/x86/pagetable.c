@@ -54,15 +54,9 @@ pte_t *pgdir_walk(pde_t *pgdir, uint32_t va, bool create)
 
 void pgdir_destroy(pde_t *pgdir)
 {
-    for (uint32_t i = 0; i < PDX(KERNBASE); i++) {
-        if (!(pgdir[i] & PTE_P))
-            continue;
-        pte_t *table = P2V(PTE_ADDR(pgdir[i]));
-        for (int j = 0; j < 1024; j++)
-            if (table[j] & PTE_P)
-                frame_put(PTE_ADDR(table[j]));
-        frame_free(PTE_ADDR(pgdir[i]));
-    }
+    for (uint32_t i = 0; i < PDX(KERNBASE); i++)
+        if (pgdir[i] & PTE_P)
+            frame_free(PTE_ADDR(pgdir[i]));
     frame_free(V2P(pgdir));
 }
 

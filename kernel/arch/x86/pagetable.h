@@ -17,8 +17,8 @@
 
 /* A new page directory with the kernel half installed; 0 if out of memory. */
 pde_t *pgdir_create(void);
-/* Frees the directory, its page tables and every user frame they map
- * (through frame_put, so frames shared copy-on-write survive). */
+/* Frees the directory and its page tables; the caller has already
+ * released the frames they map (vm_destroy). */
 void pgdir_destroy(pde_t *pgdir);
 /* The PTE for va, allocating its page table when `create`; NULL if none. */
 pte_t *pgdir_walk(pde_t *pgdir, uint32_t va, bool create);

@@ -8,7 +8,8 @@
 #   make test       every test; ends with "N passed, N failed"
 #
 # Options: TOOLPREFIX=... (toolchain), LLVM=1 (clang + ld.lld), MEM=128 (MiB),
-# BOOTARGS="key=value ..." (kernel command line), HZ=100, OPT=-O2,
+# BOOTARGS="key=value ..." (kernel command line), SCHED=NAME (scheduling
+# policy: rr prio mlfq lottery stride cfs; a sched= in BOOTARGS wins), HZ=100, OPT=-O2,
 # QEMUEXTRA="..." (extra QEMU options). See README.md.
 
 BUILD    ?= build
@@ -16,6 +17,13 @@ MEM      ?= 128
 HZ       ?= 100
 OPT      ?= -O2
 BOOTARGS ?=
+SCHED    ?=
+# SCHED=NAME becomes sched=NAME at the front of the kernel command line
+# (make qemu's disk image, make qemu-kernel, make run): the kernel takes
+# the last of repeated options, so a sched= in BOOTARGS wins.
+ifneq ($(SCHED),)
+override BOOTARGS := sched=$(SCHED) $(BOOTARGS)
+endif
 RUN_TIMEOUT ?= 60
 NPROC    ?= 64
 # make run reads these from the environment (any characters survive).

@@ -10,9 +10,11 @@
  * then "utest summary: P passed, F failed". A test passes when it exits
  * with status 0. tools/testrun.py turns these lines into results.
  *
- *   runtests [-t TICKS] [-s K/N] [NAME...]
+ *   runtests [-t TICKS] [-s K/N] [-d DIR] [NAME...]
  *     -t   the per-test timeout (default 3000 ticks = 30 s)
  *     -s   run only shard K of N (tests are dealt round-robin by name)
+ *     -d   where the tests are (default /test; /schedtest holds the
+ *          scheduling policies' property tests, user/schedtests/)
  */
 #include "user.h"
 
@@ -20,10 +22,11 @@
 
 static char names[MAXTESTS][32];
 static int ntests;
+static const char *dir = "/test";
 
 static void collect(void)
 {
-    int fd = open("/test", O_RDONLY);
+    int fd = open(dir, O_RDONLY);
     if (fd < 0)
         return;
     while (ntests < MAXTESTS) {
@@ -41,7 +44,7 @@ static void collect(void)
 static int run_one(const char *name, int timeout)
 {
     char path[48];
-    snprintf(path, sizeof path, "/test/%s", name);
+    snprintf(path, sizeof path, "%s/%s", dir, name);
     printf("utest %s: start\n", name);
     int start = uptime();
     int pid = fork();
@@ -84,6 +87,8 @@ int main(int argc, char **argv)
         else if (strcmp(argv[i], "-s") == 0 && i + 1 < argc) {
             shard = atoi(argv[++i]);
             nshards = atoi(strchr(argv[i], '/') ? strchr(argv[i], '/') + 1 : "1");
+        } else if (strcmp(argv[i], "-d") == 0 && i + 1 < argc) {
+            dir = argv[++i];
         }
     }
     if (i < argc) {

@@ -33,4 +33,7 @@ SYSCALL(21, pipe,     int,    (int fds[2]))
 /* Orchard extras, documented in docs/syscalls.md. */
 SYSCALL(22, poweroff, int,    (int status))
 SYSCALL(23, setfg,    int,    (int pid))
+/* Scheduling, documented in docs/scheduler.md. */
+SYSCALL(24, setpriority, int, (int pid, int prio))
+SYSCALL(25, getpriority, int, (int pid))
 #undef SYSCALL

@@ -176,6 +176,7 @@ void proc_start_init(char **argv)
     init_proc = p;
     init_argv = argv;
     spin_lock(&sched_lock);
+    sched_fork(0, p);
     sched_make_ready(p);
     spin_unlock(&sched_lock);
 }
@@ -204,7 +205,7 @@ int proc_fork(void)
     spin_lock(&sched_lock);
     child->parent = parent;
     list_push_back(&parent->children, &child->sibling);
-    sched_policy()->fork(parent, child);
+    sched_fork(parent, child);
     sched_make_ready(child);
     spin_unlock(&sched_lock);
     return pid;
@@ -245,7 +246,7 @@ void proc_exit(int status)
     spin_lock(&sched_lock);
     reparent_children(p);
     p->exit_status = status;
-    sched_policy()->exit(p);
+    sched_exit(p);
     waitq_wake_all(&p->parent->child_exit);
     sched_block(PROC_ZOMBIE);
     panic("a zombie ran again");

@@ -48,11 +48,24 @@ struct addrspace;
 struct file;
 struct trapframe;
 
-/* Fields a scheduling policy may use; the core never interprets them. */
+/*
+ * A process's scheduling state; all of it guarded by sched_lock.
+ * The first group belongs to the core (proc/sched.c) and the system call
+ * that sets priorities: policies read it. The rest belongs to
+ * the policies: each uses the fields it needs and the core never
+ * interprets them (a new policy adds its fields here).
+ */
 struct sched_fields {
+    /* Kept by the core; read by policies. */
+    int static_prio;            /* setpriority(): 0..31, larger is more important */
+    uint32_t slice_ticks;       /* ticks used since it was last picked */
+
+    /* Owned by the policy. */
+    int priority;               /* what getprocs reports (the policy's number) */
     struct list_node run_node;  /* on the policy's ready queue */
-    int priority;               /* reported by getprocs */
-    uint32_t slice_ticks;       /* ticks used of the current quantum */
+    struct list_node all_node;  /* mlfq: on its list of every process */
+    int level;                  /* prio, mlfq: the queue it is on (0 = lowest) */
+    uint32_t level_ticks;       /* mlfq: ticks used of this level's allotment */
 };
 
 struct proc {

@@ -9,6 +9,14 @@
  * There is no scheduler thread: the process giving up the CPU picks its
  * successor and switches straight to it (one swtch per switch). When no
  * process is ready, this CPU's idle process runs and halts the CPU.
+ *
+ * Preemption is asked for, never done on the spot: the timer
+ * (policy->tick) or a wakeup (policy->preempts) sets need_resched, and the
+ * switch happens at the end of the trap, on the way back to user mode
+ * (sched_trap_exit). docs/scheduler.md walks through one timer tick.
+ *
+ * The core also keeps each process's statistics (ticks, times scheduled,
+ * time ready).
  */
 #include "proc/sched.h"
 
@@ -23,7 +31,7 @@
 #include "proc/proc.h"
 #include "proc/waitq.h"
 
-BOOT_PARAM(sched, "scheduling policy (default rr)");
+BOOT_PARAM(sched, "scheduling policy: rr (default), prio, mlfq, lottery, stride, cfs");
 
 struct spinlock sched_lock = SPINLOCK_INIT("sched");
 static const struct sched_policy *policy;
@@ -64,6 +72,20 @@ const struct sched_policy *sched_policy(void)
     return policy;
 }
 
+/* Asks for a switch at the end of the current trap; sched_lock held. */
+static void request_resched(void)
+{
+    this_cpu()->need_resched = true;
+}
+
+/* p was just enqueued: should it take the CPU from the running process? */
+static void check_preempt(struct proc *p)
+{
+    struct cpu *c = this_cpu();
+    if (p != c->proc && c->proc != c->idle && policy->preempts(p, c->proc))
+        request_resched();
+}
+
 void sched_make_ready(struct proc *p)
 {
     ASSERT(spin_holding(&sched_lock));
@@ -74,6 +96,10 @@ void sched_make_ready(struct proc *p)
     p->state = PROC_READY;
     p->ready_since = clock_ticks();
     policy->enqueue(p);
+    struct proc *running = current_proc();
+    if (p == running)
+        return;                         /* a yield or preemption, not a wakeup */
+    check_preempt(p);
 }
 
 void sched_remove_ready(struct proc *p)
@@ -83,13 +109,52 @@ void sched_remove_ready(struct proc *p)
     p->ready_ticks += clock_ticks() - p->ready_since;
 }
 
+void sched_fork(struct proc *parent, struct proc *child)
+{
+    ASSERT(spin_holding(&sched_lock));
+    child->sched.static_prio = parent ? parent->sched.static_prio : SCHED_PRIO_DEFAULT;
+    list_node_init(&child->sched.run_node);
+    list_node_init(&child->sched.all_node);
+    policy->fork(parent, child);
+}
+
+void sched_exit(struct proc *p)
+{
+    ASSERT(spin_holding(&sched_lock));
+    policy->exit(p);
+}
+
+/* Sets one of p's scheduling attributes. A READY process leaves and
+ * rejoins its queue, so that the policy files it under the new value (and
+ * it may now preempt the running process); a running process that changes
+ * its own yields at the end of the system call, so that a lower priority
+ * takes effect at once. */
+static void change_attr(struct proc *p, int *attr, int value)
+{
+    ASSERT(spin_holding(&sched_lock));
+    bool queued = p->state == PROC_READY;
+    if (queued)
+        policy->dequeue(p);
+    *attr = value;
+    if (queued) {
+        policy->enqueue(p);
+        check_preempt(p);
+    } else if (p == current_proc()) {
+        request_resched();
+    }
+}
+
+void sched_set_prio(struct proc *p, int prio)
+{
+    change_attr(p, &p->sched.static_prio, prio);
+}
+
 /* Switches from the current process (whose state the caller has already
  * changed) to the next one the policy picks, or to idle. */
 static void schedule(enum switch_reason why)
 {
     struct cpu *c = this_cpu();
     struct proc *prev = c->proc, *next = policy->pick_next();
-    (void)why;                          /* the scheduling trace will record it */
     ASSERT(c->irq_depth == 1);          /* only sched_lock may be held */
     ASSERT(*prev->magic == PROC_MAGIC); /* its kernel stack did not overflow */
     if (!next)
@@ -103,6 +168,7 @@ static void schedule(enum switch_reason why)
     c->need_resched = false;
     if (next == prev)
         return;
+    (void)why;                          /* the scheduling trace will record it */
     c->proc = next;
     bool irq_were_on = c->irq_were_on;  /* belongs to this thread, not the CPU */
     arch_switch(prev, next);
@@ -144,7 +210,7 @@ void sched_clock_tick(void)
         p->ticks++;
         p->sched.slice_ticks++;
         if (policy->tick(p))
-            c->need_resched = true;
+            request_resched();
     }
     spin_unlock(&sched_lock);
 }
@@ -156,7 +222,8 @@ void sched_trap_exit(struct trapframe *tf)
     struct proc *p = current_proc();
     /* The common case, checked without the lock: the trap path runs with
      * interrupts off, and these flags only ever get set, under sched_lock,
-     * by code that then interrupts us (a timer tick, another CPU's IPI). */
+     * by code that then interrupts us (a timer tick, another CPU's IPI) or
+     * by this very system call (a wakeup that preempts us). */
     if (!p->killed && !p->suspended && !this_cpu()->need_resched)
         return;
     if (p->killed)

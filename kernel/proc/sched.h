@@ -24,6 +24,11 @@ struct trapframe;
  * A scheduling policy. Every operation is called with sched_lock held.
  * A new policy is one file defining one of these plus one SCHED_POLICY()
  * line; the boot option sched=NAME picks it (docs/scheduler.md).
+ *
+ * A policy may use the fields of p->sched (struct sched_fields in
+ * proc/proc.h); it reads p->sched.static_prio, which the core and
+ * setpriority() keep, and sets
+ * p->sched.priority, which getprocs reports.
  */
 struct sched_policy {
     const char *name;
@@ -38,16 +43,27 @@ struct sched_policy {
     struct proc *(*pick_next)(void);
     /* A timer tick while p runs; return true to preempt p. */
     bool (*tick)(struct proc *p);
-    /* child was forked from parent (inherit tickets, priority...). */
+    /* p just became READY (already enqueued) while `running` runs: return
+     * true if p must take the CPU now rather than at running's next tick.
+     * (Added for prio: "a process always runs before any of lower
+     * priority" also at wakeup; docs/scheduler.md.) */
+    bool (*preempts)(struct proc *p, struct proc *running);
+    /* child was forked from parent (inherit priority...). parent
+     * is NULL for the first process. The child is not yet READY. */
     void (*fork)(struct proc *parent, struct proc *child);
     /* p is exiting (it is not on the ready queue). */
     void (*exit)(struct proc *p);
 };
 
-/* Registers a policy (in the .sched_policies section). */
+/* Registers a policy (in the .sched_policies section). Host unit tests
+ * (HOST_TEST) get a global pointer named sched_policy_ptr_VAR instead. */
+#ifdef HOST_TEST
+#define SCHED_POLICY(var) const struct sched_policy *const sched_policy_ptr_##var = &var
+#else
 #define SCHED_POLICY(var)                                                    \
     static const struct sched_policy *const sched_policy_ptr_##var          \
         __attribute__((used, section(".sched_policies"), aligned(4))) = &var
+#endif
 
 /* Why a process stopped running (for the scheduling trace). */
 enum switch_reason {
@@ -57,6 +73,11 @@ enum switch_reason {
     SWITCH_EXITED,
     SWITCH_SUSPENDED,
 };
+
+/* The attributes user programs set, and their ranges. */
+#define SCHED_PRIO_MIN 0
+#define SCHED_PRIO_MAX 31
+#define SCHED_PRIO_DEFAULT 16       /* setpriority(): larger is more important */
 
 extern struct spinlock sched_lock;
 
@@ -68,6 +89,14 @@ const struct sched_policy *sched_policy(void);
 void sched_make_ready(struct proc *p);              /* -> READY, enqueue */
 void sched_block(enum proc_state s);                /* current -> s, switch away */
 void sched_remove_ready(struct proc *p);            /* READY -> off the queue */
+/* A new process (parent NULL for the first): inherits the parent's
+ * priority, then the policy's fork hook. */
+void sched_fork(struct proc *parent, struct proc *child);
+/* p is exiting: the policy's exit hook. */
+void sched_exit(struct proc *p);
+/* setpriority(): change p's attribute and requeue it. If p
+ * is the caller, it yields at the end of the system call. */
+void sched_set_prio(struct proc *p, int prio);
 
 void sched_yield(void);                             /* RUNNING -> READY */
 /* From the timer interrupt. */

@@ -1,8 +1,9 @@
 /*
- * Round-robin: one FIFO queue of ready processes; each runs for at most
- * RR_QUANTUM ticks, then goes to the back of the queue. A process that
- * blocks or yields early simply rejoins at the back when it is ready.
- * Every operation is O(1).
+ * rr: round-robin (OSTEP ch. 7, "Round Robin"). One FIFO queue of ready
+ * processes; each runs for at most RR_QUANTUM ticks, then goes to the back
+ * of the queue. A process that blocks or yields early simply rejoins at
+ * the back when it is ready. Priorities and tickets are ignored; getprocs
+ * reports priority 0. Every operation is O(1). The default policy.
  */
 #include "proc/proc.h"
 #include "proc/sched.h"
@@ -38,6 +39,14 @@ static bool rr_tick(struct proc *p)
     return p->sched.slice_ticks >= RR_QUANTUM && !list_empty(&ready_queue);
 }
 
+/* A process that wakes up waits for its turn like everyone else. */
+static bool rr_preempts(struct proc *p, struct proc *running)
+{
+    (void)p;
+    (void)running;
+    return false;
+}
+
 static void rr_fork(struct proc *parent, struct proc *child)
 {
     (void)parent;
@@ -56,6 +65,7 @@ static const struct sched_policy rr_policy = {
     .dequeue = rr_dequeue,
     .pick_next = rr_pick_next,
     .tick = rr_tick,
+    .preempts = rr_preempts,
     .fork = rr_fork,
     .exit = rr_exit,
 };

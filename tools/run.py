@@ -47,8 +47,10 @@ def main():
             "-append", append,
             "-serial", "stdio", "-serial", f"file:{log}"]
     qemu += shlex.split(os.environ.get("QEMUEXTRA", ""))
+    if os.path.exists(log):
+        os.unlink(log)      # a stale "clock:" would open the input too early
     try:
-        status = run(qemu, timeout)
+        status = run(qemu, timeout, log)
         code = verdict(status, log)
     finally:
         if lock:
@@ -66,46 +68,91 @@ def claim_log(logdir):
         return os.path.join(logdir, f"kernel-{os.getpid()}.log"), None
 
 
-def run(qemu, timeout):
+def kernel_ready(log):
+    """True once the kernel takes console input (its log says the clock
+    runs): bytes sent earlier would be lost when the UART is set up."""
+    try:
+        with open(log, "rb") as f:
+            return b"clock:" in f.read()
+    except OSError:
+        return False
+
+
+class Relay:
+    """Copies the guest's console to stdout a line at a time, so that an
+    "exit status: N" glued to output without a final newline can be put on
+    a line of its own; a partial line is flushed after a short quiet spell
+    (a prompt waiting for input)."""
+
+    STATUS = re.compile(rb"^(.*?)exit status: (-?\d+)$")
+
+    def __init__(self):
+        self.partial = b""
+        self.status = None
+        self.last = time.monotonic()
+
+    def feed(self, data):
+        self.last = time.monotonic()
+        lines = (self.partial + data.replace(b"\r", b"")).split(b"\n")
+        self.partial = lines.pop()
+        for line in lines:
+            m = self.STATUS.match(line)
+            if m:
+                self.status = int(m.group(2))
+                if m.group(1):
+                    line = m.group(1) + b"\nexit status: " + m.group(2)
+            sys.stdout.buffer.write(line + b"\n")
+        sys.stdout.buffer.flush()
+
+    def idle(self):
+        if self.partial and time.monotonic() - self.last > 0.2:
+            sys.stdout.buffer.write(self.partial)
+            sys.stdout.buffer.flush()
+            self.partial = b""
+
+    def close(self):
+        if self.partial:
+            self.feed(b"\n")
+
+
+def run(qemu, timeout, log):
     """Runs QEMU, relaying output; returns (end line's N or None, timed_out)."""
     p = subprocess.Popen(qemu, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     deadline = time.monotonic() + timeout
     stdin_open = True
-    pending = b""
-    status = None
+    relay = Relay()
+    ready = False
     try:
         stdin_fd = sys.stdin.fileno()
     except (OSError, ValueError):
         stdin_open = False
     out_fd = p.stdout.fileno()
     while True:
-        fds = [out_fd] + ([stdin_fd] if stdin_open else [])
+        ready = ready or kernel_ready(log)
+        fds = [out_fd] + ([stdin_fd] if stdin_open and ready else [])
         left = deadline - time.monotonic()
         if left <= 0:
             p.kill()
             p.wait()
+            relay.close()
             return None, True
-        ready, _, _ = select.select(fds, [], [], min(left, 0.5))
-        if stdin_open and stdin_fd in ready:
+        readable, _, _ = select.select(fds, [], [], min(left, 0.1))
+        relay.idle()
+        if stdin_open and stdin_fd in readable:
             data = os.read(stdin_fd, 4096)
             if not data:
                 stdin_open = False
                 data = b"\x04"          # ^D: the console is at end of file
             p.stdin.write(data.replace(b"\n", b"\r"))
             p.stdin.flush()
-        if out_fd in ready:
+        if out_fd in readable:
             chunk = os.read(out_fd, 4096)
             if not chunk:
                 break
-            chunk = chunk.replace(b"\r", b"")
-            sys.stdout.buffer.write(chunk)
-            sys.stdout.buffer.flush()
-            pending = (pending + chunk)[-200:]
-            m = re.search(rb"(?:^|\n)exit status: (-?\d+)\n", pending)
-            if m:
-                status = int(m.group(1))
+            relay.feed(chunk)
     p.wait()
-    return status, False
+    relay.close()
+    return relay.status, False
 
 
 def verdict(result, log):

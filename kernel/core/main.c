@@ -52,7 +52,7 @@ static char **init_arguments(void)
     cmd[n] = '\0';
     argv[1] = "-c";
     argv[2] = cmd;
-    console_set_sticky_eof(true);   /* stdin at EOF once ^D arrives */
+    console_set_batch(true);        /* no echo; stdin at EOF once ^D arrives */
     return argv;
 }
 
@@ -74,6 +74,7 @@ void kmain(uint32_t magic, uint32_t info_phys)
     kprintf("%s\n", BANNER);
     kprintf("cmdline: %s\n", cmdline_raw());
     cmdline_report_unknown();
+    char **init_argv = init_arguments();    /* before input can arrive */
 
     arch_init_cpu();
     memory_init();
@@ -89,6 +90,6 @@ void kmain(uint32_t magic, uint32_t info_phys)
     selftest_run(cmdline_get("test"));
     kprintf("boot: %llu instructions in the kernel before init (meaningful under -icount)\n",
             read_tsc() - tsc_start);
-    proc_start_init(init_arguments());
+    proc_start_init(init_argv);
     sched_idle_loop();
 }

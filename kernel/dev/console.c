@@ -6,7 +6,10 @@
  *     r (next to read) <= w (end of the lines handed over) <= e (editing)
  *
  * Interrupt handlers append at e; Enter moves w up to e and wakes
- * readers; readers consume from r.
+ * readers; readers consume from r. A ^D typed on an empty line is stored
+ * in the buffer as an EOF mark, so end of file happens at its place in
+ * the input: a read that meets it returns 0 (and what was typed after it
+ * waits for the next read).
  */
 #include "dev/console.h"
 
@@ -23,6 +26,7 @@ BOOT_PARAM(klog, "klog=com2: kernel messages to the second serial port only");
 
 #define INPUT_SIZE 256
 #define CTRL(c) ((c) - '@')
+#define EOF_MARK CTRL('D')
 
 static struct spinlock output_lock = SPINLOCK_INIT("console output");
 /* Set by a panic: print without the lock, which the panicking code may
@@ -34,8 +38,9 @@ static bool klog_com2;
 static struct spinlock input_lock = SPINLOCK_INIT("console input");
 static char input[INPUT_SIZE];
 static unsigned r, w, e;
-static unsigned eofs;           /* ^D on an empty line, not yet read */
-static bool sticky_eof, raw;
+static bool sticky_eof;         /* make run: after one ^D, always at EOF */
+static bool at_eof;             /* a sticky ^D has been read */
+static bool raw, no_echo;
 static struct waitq readers;
 
 void console_init(void)
@@ -87,9 +92,10 @@ void console_set_raw(bool on)
     raw = on;
 }
 
-void console_set_sticky_eof(bool sticky)
+void console_set_batch(bool batch)
 {
-    sticky_eof = sticky;
+    sticky_eof = batch;
+    no_echo = batch;
 }
 
 static void hand_over_line(void)
@@ -109,8 +115,8 @@ static void cook(char c)
         }
         return;
     case CTRL('D'):
-        if (e == w)
-            eofs++;
+        if (e == w && e - r < INPUT_SIZE)
+            input[e++ % INPUT_SIZE] = EOF_MARK;     /* empty line: end of file */
         hand_over_line();
         return;
     default:
@@ -119,7 +125,8 @@ static void cook(char c)
         if (e - r >= INPUT_SIZE)
             return;
         input[e++ % INPUT_SIZE] = c;
-        console_putc(c);
+        if (!no_echo)
+            console_putc(c);
         if (c == '\n')
             hand_over_line();
     }
@@ -168,15 +175,23 @@ static int console_read(struct file *f, uaddr_t buf, int n)
 {
     (void)f;
     spin_lock(&input_lock);
-    while (r == w && eofs == 0) {
+    while (r == w && !at_eof) {
         if (waitq_sleep(&readers, &input_lock) < 0) {
             spin_unlock(&input_lock);
             return -1;
         }
     }
     int done = 0;
-    while (done < n && r != w) {
-        char c = input[r++ % INPUT_SIZE];
+    while (done < n && r != w && !at_eof) {
+        char c = input[r % INPUT_SIZE];
+        if (c == EOF_MARK) {
+            if (done == 0) {            /* the mark is this read's answer */
+                r++;
+                at_eof = sticky_eof;
+            }
+            break;
+        }
+        r++;
         if (copyout(buf + done, &c, 1) < 0) {
             done = done ? done : -1;
             break;
@@ -185,8 +200,6 @@ static int console_read(struct file *f, uaddr_t buf, int n)
         if (c == '\n')
             break;
     }
-    if (done == 0 && eofs > 0 && !sticky_eof)
-        eofs--;
     spin_unlock(&input_lock);
     return done;
 }

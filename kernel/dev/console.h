@@ -29,7 +29,9 @@ void console_input(char c);
 void console_set_raw(bool raw);
 /* Next available character, or -1 when none is waiting (raw mode). */
 int console_getc(void);
-/* Once ^D has been seen, every later read is at end of file (make run). */
-void console_set_sticky_eof(bool sticky);
+/* make run's console: input is not echoed (the output holds only what
+ * programs write), and once a ^D has been read every later read is at
+ * end of file. */
+void console_set_batch(bool batch);
 
 #endif

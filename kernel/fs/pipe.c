@@ -61,7 +61,7 @@ static int pipe_write(struct file *f, uaddr_t ubuf, int n)
     spin_lock(&p->lock);
     while (done < n) {
         if (!p->reader_open) {
-            done = -1;
+            done = done ? done : -1;    /* what went in before counts */
             break;
         }
         if (p->nwrite - p->nread == PIPE_SIZE) {

@@ -46,6 +46,16 @@ int copyout(uaddr_t dst, const void *src, uint32_t n)
     return 0;
 }
 
+int copyout_check(uaddr_t dst, uint32_t n)
+{
+    if (!user_range_ok(dst, n))
+        return -1;
+    for (uint32_t chunk; n > 0; n -= chunk, dst += chunk)
+        if (!user_chunk(dst, n, true, &chunk))
+            return -1;
+    return 0;
+}
+
 int copyinstr(char *dst, uaddr_t src, uint32_t max)
 {
     uint32_t len = 0;

@@ -15,6 +15,9 @@
 
 int copyin(void *dst, uaddr_t src, uint32_t n);          /* 0 or -1 */
 int copyout(uaddr_t dst, const void *src, uint32_t n);   /* 0 or -1 */
+/* Checks that copyout(dst, ..., n) would succeed (faulting pages in as it
+ * would), for calls that must not act before knowing: 0 or -1. */
+int copyout_check(uaddr_t dst, uint32_t n);
 /* Copies a NUL-terminated string of at most max-1 characters; returns its
  * length, or -1 if it is unmapped or not terminated within max. */
 int copyinstr(char *dst, uaddr_t src, uint32_t max);

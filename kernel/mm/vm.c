@@ -63,6 +63,12 @@ static int put_page(void *ctx, uint32_t va, pte_t *pte)
     return 0;
 }
 
+static int put_heap_page(void *ctx, uint32_t va, pte_t *pte)
+{
+    (*(uint32_t *)ctx)++;
+    return put_page(0, va, pte);
+}
+
 void vm_destroy(struct addrspace *as)
 {
     walk_user(as, put_page, 0);
@@ -133,6 +139,7 @@ struct addrspace *vm_fork(struct addrspace *parent)
     child->image_start = parent->image_start;
     child->image_end = parent->image_end;
     child->brk = parent->brk;
+    child->heap_resident = parent->heap_resident;
     child->stack_low = parent->stack_low;
     int r = walk_user(parent, share_page, child);
     /* The parent's writable pages just became read-only. */
@@ -150,15 +157,19 @@ uint32_t vm_sbrk(struct addrspace *as, int n)
     int64_t want = (int64_t)old + n;
     if (want < as->image_end || want > USER_HEAP_MAX)
         return (uint32_t)-1;
-    /* Pages come at first touch, but promising more than all free memory
-     * can only end in an out-of-memory kill: refuse up front. */
-    if (n > 0 && (PGROUNDUP((uint32_t)want) - PGROUNDUP(old)) / PGSIZE > frame_count_free())
+    /* Pages come at first touch, but a heap larger than what it already
+     * holds plus all free memory can only end in an out-of-memory kill:
+     * refuse up front (the check is for the whole heap, not this call). */
+    if (n > 0 && (PGROUNDUP((uint32_t)want) - as->image_end) / PGSIZE >
+                     frame_count_free() + as->heap_resident)
         return (uint32_t)-1;
     uint32_t new_brk = (uint32_t)want;
     /* Growing only moves the break: pages appear at first touch. Shrinking
      * gives back the pages wholly above the new break. */
     if (PGROUNDUP(new_brk) < PGROUNDUP(old)) {
-        walk_range(as->pgdir, PGROUNDUP(new_brk), PGROUNDUP(old), put_page, 0);
+        uint32_t released = 0;
+        walk_range(as->pgdir, PGROUNDUP(new_brk), PGROUNDUP(old), put_heap_page, &released);
+        as->heap_resident -= released;
         tlb_flush_all(as->pgdir);
     }
     as->brk = new_brk;
@@ -249,6 +260,8 @@ int vm_fault(struct addrspace *as, uint32_t va, bool write)
     if (in_heap(as, va) || in_stack(as, va)) {
         if (map_fresh_page(as, PGROUNDDOWN(va), PTE_U | PTE_W) < 0)
             return -2;
+        if (in_heap(as, va))
+            as->heap_resident++;
         if (in_stack(as, va) && PGROUNDDOWN(va) < as->stack_low)
             as->stack_low = PGROUNDDOWN(va);
         return 0;

@@ -51,6 +51,7 @@ struct addrspace {
     uint32_t image_start;       /* lowest segment page */
     uint32_t image_end;         /* first byte past the ELF image: heap start */
     uint32_t brk;               /* first byte past the heap */
+    uint32_t heap_resident;     /* heap pages touched (frames it holds) */
     uint32_t stack_low;         /* lowest mapped stack page */
 };
 
@@ -61,8 +62,8 @@ int vm_add_segment(struct addrspace *as, const struct vm_segment *seg);
 /* The copy-on-write duplicate of as (fork); NULL when out of memory. */
 struct addrspace *vm_fork(struct addrspace *as);
 /* Moves the break by n bytes; returns the old break or -1 (as uint32_t):
- * below the image, into the stack's reach, or (growing) more than the
- * free memory could ever back. */
+ * below the image, into the stack's reach, or to a heap larger than its
+ * touched pages plus all free memory could ever back. */
 uint32_t vm_sbrk(struct addrspace *as, int n);
 /*
  * Resolves a fault at va: copy-on-write, a heap or stack page's first

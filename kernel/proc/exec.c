@@ -108,7 +108,7 @@ static const struct ramfile *find_program(const char *path)
 {
     const struct ramfile *f = initramfs_lookup(path);
     if (!f && !strchr(path, '/')) {
-        char full[80] = "/bin/";
+        char full[5 + 128] = "/bin/";
         strlcpy(full + 5, path, sizeof full - 5);
         f = initramfs_lookup(full);
     }

@@ -26,7 +26,7 @@ struct bootinfo {
     int nram;
     struct boot_module modules[BOOTINFO_MAX_MODULES];
     int nmodules;
-    const char *source;         /* "E820 memory map" or "mem_lower/mem_upper" */
+    const char *source;         /* "memory map" or "mem_lower/mem_upper" */
 };
 
 extern struct bootinfo bootinfo;

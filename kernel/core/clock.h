@@ -1,7 +1,7 @@
 /*
  * The clock: a tick every 1/HZ s from the timer interrupt (HZ is a build
- * option, default 100, so a tick is 10 ms). The processes issue hangs
- * preemption and timed sleeps off clock_tick().
+ * option, default 100, so a tick is 10 ms). The scheduler hangs
+ * preemption and timed sleeps off clock_tick() (sched_clock_tick).
  */
 #ifndef CORE_CLOCK_H
 #define CORE_CLOCK_H

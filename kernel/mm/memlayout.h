@@ -9,7 +9,7 @@
  *              |   kernel image at +1 MiB  |  (768 MiB at most: RAM above
  *              |   frames, kernel heap     |   that is ignored and reported)
  *   0xC0000000 +---------------------------+ <- KERNBASE
- *              | user space (later issues) |  page 0 never mapped
+ *              | user space (mm/vm.h)      |  page 0 never mapped
  *   0x00000000 +---------------------------+
  *
  * Every kernel address is P2V(physical): the kernel half is the same 4 MiB

@@ -3,7 +3,7 @@
  *
  * All 256 gates are interrupt gates (the CPU clears IF on entry, so a
  * handler starts with interrupts off) with DPL 0, except the system-call
- * gate, which the processes issue opens to ring 3: `int n` from user mode
+ * gate, which syscall_init() opens to ring 3: `int n` from user mode
  * with any other vector raises a general-protection fault instead.
  */
 #include "arch/x86/trap.h"

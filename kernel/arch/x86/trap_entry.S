@@ -43,7 +43,7 @@ trap_common:
     call trap
     addl $4, %esp
 
-/* Also where a new process first enters user mode (later issues). */
+/* Also where a new process first enters user mode (arch/x86/process.c). */
 .globl trap_return
 trap_return:
     popal

@@ -36,4 +36,6 @@ SYSCALL(23, setfg,    int,    (int pid))
 /* Scheduling, documented in docs/scheduler.md. */
 SYSCALL(24, setpriority, int, (int pid, int prio))
 SYSCALL(25, getpriority, int, (int pid))
+SYSCALL(26, settickets, int,  (int n))
+SYSCALL(27, getpinfo, int,    (struct pstat *ps))
 #undef SYSCALL

@@ -8,6 +8,9 @@
  */
 #include "proc/proc.h"
 
+#include <stddef.h>
+
+#include "abi/pstat.h"
 #include "arch/arch.h"
 #include "arch/x86/pagetable.h"
 #include "arch/x86/paging.h"
@@ -425,6 +428,28 @@ int proc_getprocs(uaddr_t ubuf, int max)
     }
     spin_unlock(&sched_lock);
     return n;
+}
+
+/* Copies one int into the user's struct pstat: field[i] = v. */
+#define PSTAT_PUT(ubuf, field, i, v)                                         \
+    copyout((ubuf) + offsetof(struct pstat, field) + (uint32_t)(i) * sizeof(int), &(int){ (v) }, \
+            sizeof(int))
+
+int proc_getpinfo(uaddr_t ubuf)
+{
+    /* Field by field: the whole struct (16 bytes x NPROC) is too big for
+     * a kernel stack when NPROC is large. */
+    int r = 0;
+    spin_lock(&sched_lock);
+    for (int i = 0; i < NPROC && r == 0; i++) {
+        const struct proc *p = &procs[i];
+        bool used = p->state != PROC_UNUSED;
+        r = PSTAT_PUT(ubuf, inuse, i, used) | PSTAT_PUT(ubuf, tickets, i, used ? p->sched.tickets : 0)
+            | PSTAT_PUT(ubuf, pid, i, used ? p->pid : 0)
+            | PSTAT_PUT(ubuf, ticks, i, used ? (int)p->ticks : 0);
+    }
+    spin_unlock(&sched_lock);
+    return r ? -1 : 0;
 }
 
 unsigned proc_count(void)

@@ -50,14 +50,15 @@ struct trapframe;
 
 /*
  * A process's scheduling state; all of it guarded by sched_lock.
- * The first group belongs to the core (proc/sched.c) and the system call
- * that sets priorities: policies read it. The rest belongs to
+ * The first group belongs to the core (proc/sched.c) and the system calls
+ * that set priorities and tickets: policies read it. The rest belongs to
  * the policies: each uses the fields it needs and the core never
  * interprets them (a new policy adds its fields here).
  */
 struct sched_fields {
     /* Kept by the core; read by policies. */
     int static_prio;            /* setpriority(): 0..31, larger is more important */
+    int tickets;                /* settickets(): >= 1 */
     uint32_t slice_ticks;       /* ticks used since it was last picked */
 
     /* Owned by the policy. */
@@ -66,6 +67,11 @@ struct sched_fields {
     struct list_node all_node;  /* mlfq: on its list of every process */
     int level;                  /* prio, mlfq: the queue it is on (0 = lowest) */
     uint32_t level_ticks;       /* mlfq: ticks used of this level's allotment */
+    int queued_tickets;         /* lottery: tickets counted while queued */
+    uint64_t pass;              /* stride: virtual time used */
+    uint64_t vruntime;          /* cfs: weighted ticks used */
+    int heap_index;             /* stride, cfs: place in the run heap */
+    uint32_t heap_seq;          /* stride, cfs: arrival order in the run heap */
 };
 
 struct proc {
@@ -137,6 +143,8 @@ void proc_fault(struct trapframe *tf, const char *what, uint32_t addr)
 /* getprocs: copies one record per slot in use (at most max) to user
  * memory at ubuf; returns the count, or -1 for a bad buffer. */
 int proc_getprocs(uint32_t ubuf, int max);
+/* getpinfo: fills the struct pstat at ubuf; 0, or -1 for a bad buffer. */
+int proc_getpinfo(uint32_t ubuf);
 void proc_dump(void);
 unsigned proc_count(void);
 const char *proc_state_name(enum proc_state s);

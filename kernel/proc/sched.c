@@ -113,8 +113,10 @@ void sched_fork(struct proc *parent, struct proc *child)
 {
     ASSERT(spin_holding(&sched_lock));
     child->sched.static_prio = parent ? parent->sched.static_prio : SCHED_PRIO_DEFAULT;
+    child->sched.tickets = parent ? parent->sched.tickets : SCHED_TICKETS_DEFAULT;
     list_node_init(&child->sched.run_node);
     list_node_init(&child->sched.all_node);
+    child->sched.heap_index = -1;
     policy->fork(parent, child);
 }
 
@@ -147,6 +149,11 @@ static void change_attr(struct proc *p, int *attr, int value)
 void sched_set_prio(struct proc *p, int prio)
 {
     change_attr(p, &p->sched.static_prio, prio);
+}
+
+void sched_set_tickets(struct proc *p, int tickets)
+{
+    change_attr(p, &p->sched.tickets, tickets);
 }
 
 /* Switches from the current process (whose state the caller has already

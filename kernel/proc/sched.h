@@ -26,8 +26,8 @@ struct trapframe;
  * line; the boot option sched=NAME picks it (docs/scheduler.md).
  *
  * A policy may use the fields of p->sched (struct sched_fields in
- * proc/proc.h); it reads p->sched.static_prio, which the core and
- * setpriority() keep, and sets
+ * proc/proc.h); it reads p->sched.static_prio and p->sched.tickets, which
+ * the core and setpriority()/settickets() keep, and sets
  * p->sched.priority, which getprocs reports.
  */
 struct sched_policy {
@@ -48,7 +48,7 @@ struct sched_policy {
      * (Added for prio: "a process always runs before any of lower
      * priority" also at wakeup; docs/scheduler.md.) */
     bool (*preempts)(struct proc *p, struct proc *running);
-    /* child was forked from parent (inherit priority...). parent
+    /* child was forked from parent (inherit tickets, priority...). parent
      * is NULL for the first process. The child is not yet READY. */
     void (*fork)(struct proc *parent, struct proc *child);
     /* p is exiting (it is not on the ready queue). */
@@ -78,6 +78,8 @@ enum switch_reason {
 #define SCHED_PRIO_MIN 0
 #define SCHED_PRIO_MAX 31
 #define SCHED_PRIO_DEFAULT 16       /* setpriority(): larger is more important */
+#define SCHED_TICKETS_DEFAULT 1     /* settickets() */
+#define SCHED_TICKETS_MAX 1000000   /* keeps the sum of all tickets in 32 bits */
 
 extern struct spinlock sched_lock;
 
@@ -90,13 +92,14 @@ void sched_make_ready(struct proc *p);              /* -> READY, enqueue */
 void sched_block(enum proc_state s);                /* current -> s, switch away */
 void sched_remove_ready(struct proc *p);            /* READY -> off the queue */
 /* A new process (parent NULL for the first): inherits the parent's
- * priority, then the policy's fork hook. */
+ * priority and tickets, then the policy's fork hook. */
 void sched_fork(struct proc *parent, struct proc *child);
 /* p is exiting: the policy's exit hook. */
 void sched_exit(struct proc *p);
-/* setpriority(): change p's attribute and requeue it. If p
+/* setpriority()/settickets(): change p's attribute and requeue it. If p
  * is the caller, it yields at the end of the system call. */
 void sched_set_prio(struct proc *p, int prio);
+void sched_set_tickets(struct proc *p, int tickets);
 
 void sched_yield(void);                             /* RUNNING -> READY */
 /* From the timer interrupt. */

@@ -1,8 +1,11 @@
 /*
- * The scheduling system calls: setpriority and getpriority (which every
- * policy may read; prio uses it). Thin wrappers that check arguments
- * around the scheduler core (sched.c).
+ * The scheduling system calls: priorities and tickets (which every policy
+ * may read: prio and cfs use the priority, lottery and stride the
+ * tickets) and getpinfo (the OSTEP lottery lab's). Thin wrappers that
+ * check arguments and copy user memory around the scheduler core
+ * (sched.c).
  */
+#include "mm/uaccess.h"
 #include "proc/proc.h"
 #include "proc/sched.h"
 
@@ -32,4 +35,19 @@ int sys_getpriority(int pid)
     int prio = p ? p->sched.static_prio : -1;
     spin_unlock(&sched_lock);
     return prio;
+}
+
+int sys_settickets(int n)
+{
+    if (n < 1 || n > SCHED_TICKETS_MAX)
+        return -1;
+    spin_lock(&sched_lock);
+    sched_set_tickets(current_proc(), n);
+    spin_unlock(&sched_lock);
+    return 0;
+}
+
+int sys_getpinfo(uaddr_t ups)
+{
+    return proc_getpinfo(ups);
 }

@@ -14,6 +14,8 @@
 #include "abi/procinfo.h"
 #include "abi/sysinfo.h"
 
+struct pstat;                   /* getpinfo()'s: #include "pstat.h" */
+
 #ifndef NULL
 #define NULL ((void *)0)
 #endif

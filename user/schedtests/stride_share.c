@@ -1,0 +1,28 @@
+/* stride: processes with 30, 20 and 10 tickets get 50%, 33% and 17% of
+ * the CPU over 2000 ticks, each within one quantum (one tick) of its
+ * exact share of the ticks the three used. */
+#include "share.h"
+
+#define WINDOW 2000
+
+int main(void)
+{
+    unsigned int got[3], total;
+    run_shares(WINDOW, got);
+    total = got[0] + got[1] + got[2];
+    printf("  over %d ticks:", WINDOW);
+    for (int i = 0; i < 3; i++) {
+        /* exact share in tenths of a tick */
+        int ideal10 = (int)((total * 10u * (unsigned)share_tickets[i] + 30) / 60);
+        int err10 = (int)got[i] * 10 - ideal10;
+        printf(" %d tickets: %u ticks = ", share_tickets[i], got[i]);
+        print_tenths(permille(got[i], total));
+        printf("%% (exact share %d.%d ticks);", ideal10 / 10, ideal10 % 10);
+        EXPECT(err10 >= -10 && err10 <= 10,
+               "%d tickets of 60 to get %d.%d of %u ticks, within one tick; got %u", share_tickets[i],
+               ideal10 / 10, ideal10 % 10, total, got[i]);
+    }
+    printf("\n");
+    EXPECT(total >= WINDOW * 9 / 10, "the three to use the CPU (%u of %d ticks)", total, WINDOW);
+    DONE();
+}

@@ -188,6 +188,22 @@ bench: $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio
 boottime: $(BUILD)/os.img
 	@python3 tools/boottime.py
 
+# make sched-demo SCHED=lottery [DEMO="30 20 10"] [DEMO_TICKS=1000]: runs
+# schedemo's CPU-bound jobs under the scheduling trace and draws it:
+# build/sched-demo/POLICY-{timeline,zoom,shares}.svg (docs/scheduler.md).
+DEMO       ?= 30 20 10
+DEMO_TICKS ?= 1000
+DEMO_OUT   := $(BUILD)/sched-demo/$(or $(SCHED),rr)
+sched-demo: $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio
+	@mkdir -p $(BUILD)/sched-demo
+	@CMD="schedtrace schedemo -t $(DEMO_TICKS) $(DEMO)" RUN_TIMEOUT=$$(( $(DEMO_TICKS) / 50 + 60 )) \
+		python3 tools/run.py > $(DEMO_OUT).trace
+	@python3 tools/schedtrace.py --only-labelled --title "$(or $(SCHED),rr): schedemo $(DEMO)" \
+		--timeline $(DEMO_OUT)-timeline.svg --shares $(DEMO_OUT)-shares.svg $(DEMO_OUT).trace
+	@python3 tools/schedtrace.py --only-labelled --title "$(or $(SCHED),rr): the first 100 ticks" \
+		--window 0:100 --timeline $(DEMO_OUT)-zoom.svg $(DEMO_OUT).trace > /dev/null
+	@echo "wrote $(DEMO_OUT)-timeline.svg, $(DEMO_OUT)-zoom.svg, $(DEMO_OUT)-shares.svg"
+
 # make run CMD="prog args" [BOOTARGS=...] [MEM=128] [QEMUEXTRA=...]: boots
 # headless, runs `sh -c CMD`, prints its output then "exit status: N".
 run: $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio
@@ -196,7 +212,7 @@ run: $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio
 clean:
 	rm -rf $(BUILD) .gdbinit
 
-.PHONY: all qemu qemu-nox qemu-kernel qemu-kernel-gdb qemu-gdb gdb test run bench boottime clean
+.PHONY: all qemu qemu-nox qemu-kernel qemu-kernel-gdb qemu-gdb gdb test run bench boottime sched-demo clean
 .DELETE_ON_ERROR:
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -38,4 +38,9 @@ SYSCALL(24, setpriority, int, (int pid, int prio))
 SYSCALL(25, getpriority, int, (int pid))
 SYSCALL(26, settickets, int,  (int n))
 SYSCALL(27, getpinfo, int,    (struct pstat *ps))
+SYSCALL(28, schedtrace, int,  (struct sched_event *buf, int max))
+// LAB syscall BEGIN
+SYSCALL(29, schedstat, int,   (int pid, struct schedstat *st))
+// LAB syscall STUB
+// LAB syscall END
 #undef SYSCALL

@@ -101,6 +101,8 @@ struct proc {
     uint32_t nscheduled;        /* times picked to run */
     uint32_t ready_ticks;       /* ticks spent ready, not running */
     uint32_t ready_since;       /* tick it last became ready */
+    uint32_t first_run_tick;    /* tick it first ran (once nscheduled > 0) */
+    uint32_t exit_tick;         /* tick it exited (once ZOMBIE) */
     struct proc *hash_next;     /* pid hash chain */
     struct list_node free_node; /* in the free list while UNUSED */
 

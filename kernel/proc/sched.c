@@ -16,7 +16,8 @@
  * (sched_trap_exit). docs/scheduler.md walks through one timer tick.
  *
  * The core also keeps each process's statistics (ticks, times scheduled,
- * time ready).
+ * time ready, first run, exit) and records every switch in the
+ * scheduling trace (schedtrace.c).
  */
 #include "proc/sched.h"
 
@@ -29,12 +30,16 @@
 #include "core/panic.h"
 #include "lib/string.h"
 #include "proc/proc.h"
+#include "proc/schedtrace.h"
 #include "proc/waitq.h"
 
 BOOT_PARAM(sched, "scheduling policy: rr (default), prio, mlfq, lottery, stride, cfs");
 
 struct spinlock sched_lock = SPINLOCK_INIT("sched");
 static const struct sched_policy *policy;
+/* Why need_resched is set, for the trace: SCHED_EV_PREEMPTED (the tick),
+ * SCHED_EV_WOKEN (a wakeup) or SCHED_EV_YIELDED (a priority change). */
+static enum sched_event_kind resched_why;
 
 extern const struct sched_policy *const __sched_policies_start[];
 extern const struct sched_policy *const __sched_policies_end[];
@@ -73,9 +78,10 @@ const struct sched_policy *sched_policy(void)
 }
 
 /* Asks for a switch at the end of the current trap; sched_lock held. */
-static void request_resched(void)
+static void request_resched(enum sched_event_kind why)
 {
     this_cpu()->need_resched = true;
+    resched_why = why;
 }
 
 /* p was just enqueued: should it take the CPU from the running process? */
@@ -83,12 +89,13 @@ static void check_preempt(struct proc *p)
 {
     struct cpu *c = this_cpu();
     if (p != c->proc && c->proc != c->idle && policy->preempts(p, c->proc))
-        request_resched();
+        request_resched(SCHED_EV_WOKEN);
 }
 
 void sched_make_ready(struct proc *p)
 {
     ASSERT(spin_holding(&sched_lock));
+    bool created = p->state == PROC_EMBRYO;
     if (p->suspended && !p->killed) {
         p->state = PROC_SUSPENDED;      /* held: never on the ready queue */
         return;
@@ -99,6 +106,7 @@ void sched_make_ready(struct proc *p)
     struct proc *running = current_proc();
     if (p == running)
         return;                         /* a yield or preemption, not a wakeup */
+    sched_trace(created ? SCHED_EV_NEW : SCHED_EV_READY, running->pid, p->pid);
     check_preempt(p);
 }
 
@@ -123,6 +131,7 @@ void sched_fork(struct proc *parent, struct proc *child)
 void sched_exit(struct proc *p)
 {
     ASSERT(spin_holding(&sched_lock));
+    p->exit_tick = clock_ticks();
     policy->exit(p);
 }
 
@@ -142,7 +151,7 @@ static void change_attr(struct proc *p, int *attr, int value)
         policy->enqueue(p);
         check_preempt(p);
     } else if (p == current_proc()) {
-        request_resched();
+        request_resched(SCHED_EV_YIELDED);
     }
 }
 
@@ -157,8 +166,9 @@ void sched_set_tickets(struct proc *p, int tickets)
 }
 
 /* Switches from the current process (whose state the caller has already
- * changed) to the next one the policy picks, or to idle. */
-static void schedule(enum switch_reason why)
+ * changed) to the next one the policy picks, or to idle. `why` says why
+ * the current process stops, for the trace. */
+static void schedule(enum sched_event_kind why)
 {
     struct cpu *c = this_cpu();
     struct proc *prev = c->proc, *next = policy->pick_next();
@@ -166,16 +176,18 @@ static void schedule(enum switch_reason why)
     ASSERT(*prev->magic == PROC_MAGIC); /* its kernel stack did not overflow */
     if (!next)
         next = c->idle;
+    uint32_t now = clock_ticks();
     if (next != c->idle) {
-        next->ready_ticks += clock_ticks() - next->ready_since;
-        next->nscheduled++;
+        next->ready_ticks += now - next->ready_since;
+        if (next->nscheduled++ == 0)
+            next->first_run_tick = now;
         next->sched.slice_ticks = 0;
     }
     next->state = PROC_RUNNING;
     c->need_resched = false;
     if (next == prev)
         return;
-    (void)why;                          /* the scheduling trace will record it */
+    sched_trace(prev == c->idle ? SCHED_EV_WOKEN : why, prev->pid, next->pid);
     c->proc = next;
     bool irq_were_on = c->irq_were_on;  /* belongs to this thread, not the CPU */
     arch_switch(prev, next);
@@ -187,11 +199,11 @@ void sched_block(enum proc_state s)
     ASSERT(spin_holding(&sched_lock));
     struct proc *p = current_proc();
     p->state = s;
-    schedule(s == PROC_ZOMBIE ? SWITCH_EXITED
-             : s == PROC_SUSPENDED ? SWITCH_SUSPENDED : SWITCH_BLOCKED);
+    schedule(s == PROC_ZOMBIE ? SCHED_EV_EXITED
+             : s == PROC_SUSPENDED ? SCHED_EV_SUSPENDED : SCHED_EV_BLOCKED);
 }
 
-static void yield_locked(enum switch_reason why)
+static void yield_locked(enum sched_event_kind why)
 {
     struct proc *p = current_proc();
     if (p == this_cpu()->idle)
@@ -203,7 +215,7 @@ static void yield_locked(enum switch_reason why)
 void sched_yield(void)
 {
     spin_lock(&sched_lock);
-    yield_locked(SWITCH_YIELDED);
+    yield_locked(SCHED_EV_YIELDED);
     spin_unlock(&sched_lock);
 }
 
@@ -217,7 +229,7 @@ void sched_clock_tick(void)
         p->ticks++;
         p->sched.slice_ticks++;
         if (policy->tick(p))
-            request_resched();
+            request_resched(SCHED_EV_PREEMPTED);
     }
     spin_unlock(&sched_lock);
 }
@@ -239,7 +251,7 @@ void sched_trap_exit(struct trapframe *tf)
     if (p->suspended)
         sched_block(PROC_SUSPENDED);    /* suspended itself, or while running */
     else if (this_cpu()->need_resched)
-        yield_locked(SWITCH_PREEMPTED);
+        yield_locked(resched_why);
     spin_unlock(&sched_lock);
     if (p->killed)                      /* killed while suspended or ready */
         proc_exit(-1);
@@ -250,7 +262,7 @@ void sched_idle_loop(void)
     arch_irq_disable();
     for (;;) {
         spin_lock(&sched_lock);
-        schedule(SWITCH_YIELDED);       /* returns when nothing is ready */
+        schedule(SCHED_EV_YIELDED);     /* returns when nothing is ready */
         spin_unlock(&sched_lock);
         arch_idle();                    /* sti; hlt: wakes at an interrupt */
         arch_irq_disable();

@@ -65,15 +65,6 @@ struct sched_policy {
         __attribute__((used, section(".sched_policies"), aligned(4))) = &var
 #endif
 
-/* Why a process stopped running (for the scheduling trace). */
-enum switch_reason {
-    SWITCH_PREEMPTED,
-    SWITCH_BLOCKED,
-    SWITCH_YIELDED,
-    SWITCH_EXITED,
-    SWITCH_SUSPENDED,
-};
-
 /* The attributes user programs set, and their ranges. */
 #define SCHED_PRIO_MIN 0
 #define SCHED_PRIO_MAX 31
@@ -94,7 +85,7 @@ void sched_remove_ready(struct proc *p);            /* READY -> off the queue */
 /* A new process (parent NULL for the first): inherits the parent's
  * priority and tickets, then the policy's fork hook. */
 void sched_fork(struct proc *parent, struct proc *child);
-/* p is exiting: the policy's exit hook. */
+/* p is exiting: records its exit tick, then the policy's exit hook. */
 void sched_exit(struct proc *p);
 /* setpriority()/settickets(): change p's attribute and requeue it. If p
  * is the caller, it yields at the end of the system call. */

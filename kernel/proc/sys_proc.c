@@ -8,6 +8,7 @@
 #include "mm/uaccess.h"
 #include "proc/proc.h"
 #include "proc/sched.h"
+#include "proc/schedtrace.h"
 #include "proc/waitq.h"
 
 int sys_fork(void)
@@ -102,6 +103,7 @@ int sys_poweroff(int status)
 {
     if (current_proc()->pid != 1)
         return -1;              /* only init may stop the machine */
+    sched_trace_dump();         /* schedtrace=dump */
     kernel_stop(status);
 }
 

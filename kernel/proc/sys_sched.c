@@ -1,13 +1,16 @@
 /*
  * The scheduling system calls: priorities and tickets (which every policy
  * may read: prio and cfs use the priority, lottery and stride the
- * tickets) and getpinfo (the OSTEP lottery lab's). Thin wrappers that
- * check arguments and copy user memory around the scheduler core
- * (sched.c).
+ * tickets), getpinfo (the OSTEP lottery lab's), the scheduling trace and
+ * per-process statistics. Thin wrappers that check arguments and copy
+ * user memory around the scheduler core (sched.c).
  */
+#include "abi/schedstat.h"
+#include "core/clock.h"
 #include "mm/uaccess.h"
 #include "proc/proc.h"
 #include "proc/sched.h"
+#include "proc/schedtrace.h"
 
 /* A live process (not a zombie or embryo), or NULL; sched_lock held. */
 static struct proc *find_live(int pid)
@@ -51,3 +54,40 @@ int sys_getpinfo(uaddr_t ups)
 {
     return proc_getpinfo(ups);
 }
+
+int sys_schedtrace(uaddr_t ubuf, int max)
+{
+    if (max < 0)
+        return -1;
+    return sched_trace_read(ubuf, max);
+}
+
+// LAB syscall BEGIN
+/* schedstat(pid, st): pid's scheduling statistics; zombies too, so that a
+ * parent can read a child's turnaround before wait() reaps it. */
+int sys_schedstat(int pid, uaddr_t ust)
+{
+    struct schedstat st;
+    spin_lock(&sched_lock);
+    struct proc *p = proc_find(pid);
+    bool found = p && p->state != PROC_EMBRYO;
+    if (found) {
+        st = (struct schedstat){
+            .pid = p->pid,
+            .state = p->state,
+            .prio = p->sched.static_prio,
+            .tickets = p->sched.tickets,
+            .ticks = p->ticks,
+            .nscheduled = p->nscheduled,
+            .ready_ticks = p->ready_ticks
+                + (p->state == PROC_READY ? clock_ticks() - p->ready_since : 0),
+            .start_tick = p->start_tick,
+            .response = p->nscheduled ? (int)(p->first_run_tick - p->start_tick) : -1,
+            .turnaround = p->state == PROC_ZOMBIE ? (int)(p->exit_tick - p->start_tick) : -1,
+        };
+    }
+    spin_unlock(&sched_lock);
+    return found ? copyout(ust, &st, sizeof st) : -1;
+}
+// LAB syscall STUB
+// LAB syscall END

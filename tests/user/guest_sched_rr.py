@@ -1,4 +1,4 @@
-"""sched=rr, round-robin: the process suite runs under rr in guest_0/guest_1 (the default), so only the property tests (rr_*, any_*) here."""
+"""sched=rr, round-robin: the process suite runs under rr in guest_0/guest_1 (the default), so only the property tests (rr_*, any_*, syscall_*) here."""
 import os
 import sys
 
@@ -7,4 +7,4 @@ from _sched import property_tests, sched_results  # noqa: E402,F401
 
 
 def results(t):
-    return sched_results(t, "rr", suite=False, tests=property_tests("rr", "any"))
+    return sched_results(t, "rr", suite=False, tests=property_tests("rr", "any", "syscall"))

@@ -12,6 +12,8 @@
 
 #include "abi/fcntl.h"
 #include "abi/procinfo.h"
+#include "abi/schedstat.h"
+#include "abi/schedtrace.h"
 #include "abi/sysinfo.h"
 
 struct pstat;                   /* getpinfo()'s: #include "pstat.h" */

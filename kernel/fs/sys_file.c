@@ -9,7 +9,9 @@
 int sys_read(int fd, uaddr_t buf, int n)
 {
     struct file *f = fd_get(fd);
-    if (!f || !f->readable || n < 0)
+    /* The whole buffer must be writable before anything is read (and
+     * consumed) or a read blocks: a bad buffer is -1, never a partial read. */
+    if (!f || !f->readable || n < 0 || !user_buffer_ok(buf, (uint32_t)n, true))
         return -1;
     return n == 0 ? 0 : f->ops->read(f, buf, n);
 }
@@ -17,7 +19,7 @@ int sys_read(int fd, uaddr_t buf, int n)
 int sys_write(int fd, uaddr_t buf, int n)
 {
     struct file *f = fd_get(fd);
-    if (!f || !f->writable || n < 0)
+    if (!f || !f->writable || n < 0 || !user_buffer_ok(buf, (uint32_t)n, false))
         return -1;
     return n == 0 ? 0 : f->ops->write(f, buf, n);
 }

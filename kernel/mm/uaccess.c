@@ -76,3 +76,8 @@ int copyinstr(char *dst, uaddr_t src, uint32_t max)
     }
     return -1;                  /* no terminator within max */
 }
+
+bool user_buffer_ok(uaddr_t va, uint32_t n, bool write)
+{
+    return vm_range_ok(current_proc()->as, va, n, write);
+}

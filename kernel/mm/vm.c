@@ -283,3 +283,39 @@ void vm_activate(struct addrspace *as)
 {
     pgdir_activate(as->pgdir);
 }
+
+/* Whether a user access to page va would succeed (vm_fault would resolve
+ * it), judged without mapping or copying anything. */
+static bool page_accessible(const struct addrspace *as, uint32_t va, bool write)
+{
+    if (va < PGSIZE || va >= USER_TOP)
+        return false;
+    pte_t *pte = pgdir_walk(as->pgdir, va, false);
+    if (pte && (*pte & PTE_P))
+        return (*pte & PTE_U) && (!write || (*pte & (PTE_W | PTE_COW)));
+    if (va < as->image_end) {
+        uint32_t perm = 0;
+        bool covered = false;
+        for (int i = 0; i < as->nsegs; i++) {
+            const struct vm_segment *s = &as->segs[i];
+            if (s->end > va && s->start < va + PGSIZE) {
+                covered = true;
+                perm |= s->perm;
+            }
+        }
+        return covered && (!write || (perm & PTE_W));
+    }
+    return in_heap(as, va) || in_stack(as, va);
+}
+
+bool vm_range_ok(const struct addrspace *as, uaddr_t va, uint32_t n, bool write)
+{
+    if (n == 0)
+        return true;
+    if (va >= USER_TOP || n > USER_TOP - va)
+        return false;
+    for (uint32_t page = PGROUNDDOWN(va); page < va + n; page += PGSIZE)
+        if (!page_accessible(as, page, write))
+            return false;
+    return true;
+}

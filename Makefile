@@ -216,3 +216,13 @@ clean:
 .DELETE_ON_ERROR:
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# make fuzz [SEED=1] [N=100000] [FUZZ_TIMEOUT=1800]: a long run of the
+# system-call fuzzer (user/fuzz.c, `fuzz SEED N`) through make run, with a
+# longer timeout. make test runs a bounded one (tests/user/fuzz.py).
+SEED ?= 1
+N ?= 100000
+FUZZ_TIMEOUT ?= 1800
+fuzz: $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio
+	@$(MAKE) --no-print-directory run CMD="fuzz $(SEED) $(N)" RUN_TIMEOUT=$(FUZZ_TIMEOUT)
+.PHONY: fuzz

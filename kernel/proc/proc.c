@@ -150,6 +150,8 @@ static void proc_free(struct proc *p)
 static void fork_return(void)
 {
     spin_unlock(&sched_lock);
+    if (current_proc()->killed)         /* killed before it ever ran */
+        proc_exit(-1);
 }
 
 static char **init_argv;
@@ -460,7 +462,7 @@ unsigned proc_count(void)
 /* Ctrl-P: the process table, straight from the kernel. */
 void proc_dump(void)
 {
-    kprintf("\nPID  PPID STATE      TICKS NAME            SAVED EIP\n");
+    kprintf("\nPID  PPID STATE      TICKS NAME            USER EIP\n");
     spin_lock(&sched_lock);
     for (int i = 0; i < NPROC; i++) {
         struct proc *p = &procs[i];
@@ -470,7 +472,7 @@ void proc_dump(void)
         fill_info(&pi, p, clock_ticks());
         kprintf("%-4d %-4d %-10s %5u %-15s %p\n", pi.pid, pi.ppid,
                 proc_state_name((enum proc_state)pi.state), pi.ticks, pi.name,
-                p->context && p->state != PROC_RUNNING ? (void *)p->context->eip : 0);
+                p->tf ? (void *)p->tf->eip : 0);
     }
     spin_unlock(&sched_lock);
 }

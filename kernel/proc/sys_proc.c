@@ -23,6 +23,9 @@ int sys_exit(int status)
 
 int sys_wait(uaddr_t ustatus)
 {
+    /* Check the pointer before reaping: afterwards the status is gone. */
+    if (ustatus && copyout_check(ustatus, sizeof(int)) < 0)
+        return -1;
     int status;
     int pid = proc_wait(&status);
     if (pid > 0 && ustatus && copyout(ustatus, &status, sizeof status) < 0)

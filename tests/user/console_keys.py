@@ -98,7 +98,7 @@ class Console:
         """Ctrl-P: the kernel's table; returns {pid: (ppid, state, name)}."""
         start = self.pos
         self.send(CTRL_P)
-        self.expect(r"^PID  PPID STATE +TICKS NAME +SAVED EIP$", "Ctrl-P printed no process table")
+        self.expect(r"^PID  PPID STATE +TICKS NAME +USER EIP$", "Ctrl-P printed no process table")
         # The rows follow at once; give them a moment to arrive.
         time.sleep(0.3)
         self._read()

@@ -257,6 +257,22 @@ static void resume_all(void)
     }
 }
 
+/* Drops the children that are gone (or zombies: wait still finds those):
+ * suspend works only on a live process. A child we did not suspend is
+ * resumed at once. */
+static void prune_children(void)
+{
+    for (int i = 0; i < S.nch;) {
+        if (suspend(S.child[i]) < 0) {
+            forget_child(S.child[i]);
+            continue;
+        }
+        if (!S.suspended[i])
+            resume(S.child[i]);
+        i++;
+    }
+}
+
 static int rand_pid(uint32_t r)
 {
     static const int bad[] = { 0, -1, 1, INT_MAX_, INT_MIN_, -2, 0x40000000 };
@@ -398,6 +414,8 @@ static void do_wait(uint32_t *r)
         S.reaped++;
     } else {
         S.fails++;
+        if (p)
+            prune_children();           /* a bad status pointer: reaped all the same */
     }
 }
 

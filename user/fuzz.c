@@ -415,7 +415,7 @@ static void do_wait(uint32_t *r)
     } else {
         S.fails++;
         if (p)
-            prune_children();           /* a bad status pointer: reaped all the same */
+            prune_children();           /* whatever a failed wait did, stay in step */
     }
 }
 

@@ -143,8 +143,11 @@ def run(qemu, timeout, log):
             if not data:
                 stdin_open = False
                 data = b"\x04"          # ^D: the console is at end of file
-            p.stdin.write(data.replace(b"\n", b"\r"))
-            p.stdin.flush()
+            try:
+                p.stdin.write(data.replace(b"\n", b"\r"))
+                p.stdin.flush()
+            except BrokenPipeError:
+                stdin_open = False      # QEMU has already exited: just drain its output
         if out_fd in readable:
             chunk = os.read(out_fd, 4096)
             if not chunk:

@@ -50,4 +50,55 @@ static inline unsigned int nproc_now(void)
     return si.nproc;
 }
 
+/* The getprocs record of pid: 0 when found, -1 when there is no such process. */
+static inline int proc_info(int pid, struct procinfo *out)
+{
+    static struct procinfo all[1024];
+    int n = getprocs(all, 1024);
+    for (int i = 0; i < n; i++) {
+        if (all[i].pid == pid) {
+            *out = all[i];
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/* pid's state as getprocs reports it (PROC_...), or -1 if it is gone. */
+static inline int proc_state(int pid)
+{
+    struct procinfo pi;
+    return proc_info(pid, &pi) == 0 ? pi.state : -1;
+}
+
+/* pid's CPU ticks (getprocs), or 0xFFFFFFFF if it is gone. */
+static inline unsigned int proc_ticks(int pid)
+{
+    struct procinfo pi;
+    return proc_info(pid, &pi) == 0 ? pi.ticks : 0xFFFFFFFFu;
+}
+
+/* Sleeps a tick at a time until pid is in `state`, for at most max_ticks;
+ * returns 1 if it got there. */
+static inline int await_state(int pid, int state, int max_ticks)
+{
+    int end = uptime() + max_ticks;
+    while (proc_state(pid) != state) {
+        if (uptime() >= end)
+            return 0;
+        sleep(1);
+    }
+    return 1;
+}
+
+/* Polls (a tick at a time, max_ticks at most) until nproc is n; returns it. */
+static inline unsigned int await_nproc(unsigned int n, int max_ticks)
+{
+    int end = uptime() + max_ticks;
+    unsigned int now;
+    while ((now = nproc_now()) != n && uptime() < end)
+        sleep(1);
+    return now;
+}
+
 #endif

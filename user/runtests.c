@@ -40,15 +40,48 @@ static void collect(void)
     close(fd);
 }
 
+/* Processes alive when the runner started (init, the shell, us). */
+static unsigned int baseline;
+
+static unsigned int nproc_now(void)
+{
+    struct sysinfo si;
+    sysinfo(&si);
+    return si.nproc;
+}
+
+/* Before a test: give the last one's leftovers (orphans init has yet to
+ * reap) up to 50 ticks to go, so that a test counting free memory or
+ * processes starts in a quiet system, whatever the scheduling policy. */
+static void settle(void)
+{
+    for (int t = 0; t < 50 && nproc_now() > baseline; t++)
+        sleep(1);
+}
+
 /* Runs one test; returns 1 if it passed. */
 static int run_one(const char *name, int timeout)
 {
+    settle();
     char path[48];
     snprintf(path, sizeof path, "%s/%s", dir, name);
     printf("utest %s: start\n", name);
     int start = uptime();
+    /* The test waits at a gate until its watchdog exists and has started:
+     * whichever runs first (that is the scheduling policy's choice), a
+     * test that counts free memory or processes must not see the
+     * watchdog's fork or first steps. The gate opens (end of file) when
+     * the runner and the watchdog have closed their write ends; the test
+     * closes the last end, freeing the pipe, before it starts. */
+    int gate[2] = { -1, -1 };
+    pipe(gate);
     int pid = fork();
     if (pid == 0) {
+        char c;
+        close(gate[1]);
+        while (read(gate[0], &c, 1) > 0)
+            ;
+        close(gate[0]);
         char *argv[] = { (char *)name, 0 };
         exec(path, argv);
         fprintf(2, "runtests: cannot exec %s\n", path);
@@ -56,10 +89,14 @@ static int run_one(const char *name, int timeout)
     }
     int watchdog = fork();
     if (watchdog == 0) {
+        close(gate[0]);
+        close(gate[1]);
         sleep(timeout);
         kill(pid);
         exit(0);
     }
+    close(gate[0]);
+    close(gate[1]);
     int status = 0, w;
     while ((w = wait(&status)) != pid && w >= 0)
         ;
@@ -97,6 +134,7 @@ int main(int argc, char **argv)
     } else {
         collect();
     }
+    baseline = nproc_now();
     int passed = 0, failed = 0;
     for (int k = 0; k < ntests; k++) {
         if (nshards > 1 && k % nshards != shard)

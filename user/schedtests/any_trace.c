@@ -6,8 +6,14 @@
 
 static struct sched_event ev[4096];
 
+static int started[2];
+
+/* Yields while the spinner is surely ready (it has started, and spins for
+ * 30 ticks): every policy must then switch to it at least once. */
 static int yielder(void)
 {
+    char c;
+    read(started[0], &c, 1);
     for (int i = 0; i < 20; i++)
         yield();
     sleep(2);
@@ -21,12 +27,14 @@ int main(void)
     while (schedtrace(ev, 4096) > 0)
         ;                                   /* start from an empty trace */
     int me = getpid();
+    pipe(started);
     int a = fork();
     if (a == 0)
         exit(yielder());
     int b = fork();
     if (b == 0) {
-        spin_ticks(4);                      /* keeps a's yields meaningful */
+        write(started[1], "s", 1);
+        spin_ticks(30);                     /* ready whenever a yields */
         exit(0);
     }
     wait_for(a);

@@ -52,7 +52,10 @@ class Proc:
         self.ready_ticks = 0
 
     def enter(self, state, tick):
-        if self.state is not None and self.since is not None and tick > self.since:
+        # A run shorter than a tick is kept (drawn as a thin mark): the
+        # trace's clock is the tick, and an I/O-bound job lives between ticks.
+        if self.state is not None and self.since is not None and (
+                tick > self.since or self.state == "running"):
             self.segments.append((self.since, tick, self.state))
             if self.state == "running":
                 self.run_ticks += tick - self.since
@@ -212,11 +215,13 @@ def timeline_svg(t, procs, title):
                    f'{esc(name(p))}</text>')
         svg.append(f'<line x1="{left}" y1="{y + row - 2}" x2="{left + width}" y2="{y + row - 2}" '
                    f'stroke="#eeeeee"/>')
-        for s, e, state in merge(p.segments):
+        segs = merge(p.segments)
+        # running last, so that a run shorter than a tick stays visible
+        for s, e, state in sorted(segs, key=lambda seg: seg[2] == "running"):
             if state not in COLOURS:
                 continue
             x = left + (s - t0) * scale
-            w = max((e - s) * scale, 0.5)
+            w = max((e - s) * scale, 1.0)
             svg.append(f'<rect x="{x:.2f}" y="{y + 3}" width="{w:.2f}" height="{row - 8}" '
                        f'fill="{COLOURS[state]}"><title>{state} {s}-{e}</title></rect>')
     axis_y = top + row * len(procs) + 4

@@ -5,7 +5,8 @@
  *
  *   schedemo [-t TICKS] [-p] JOB...
  *     JOB   N   a CPU-bound job (it never blocks) with N tickets
- *           iN  an I/O-bound job: runs about half a tick, sleeps a tick
+ *           iN  an I/O-bound job: a moment of work (well under a tick),
+ *               then a tick's sleep, again and again
  *     -p    N is a priority (setpriority) instead of tickets (settickets)
  *     -t    how long the jobs run, in ticks (default 1000)
  *
@@ -25,12 +26,12 @@ static void cpu_job(void)
         sink++;
 }
 
-/* Spins until the tick changes (up to a tick), then sleeps a tick. */
+/* A moment of work, then a tick's sleep: the timer almost never catches
+ * it running (it is "I/O-bound"). */
 static void io_job(void)
 {
     for (;;) {
-        int t = uptime();
-        for (int i = 0; i < 200000 && uptime() == t; i++)
+        for (int i = 0; i < 2000; i++)
             sink++;
         sleep(1);
     }

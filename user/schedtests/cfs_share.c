@@ -27,17 +27,18 @@ int main(void)
         total += after[i] - before[i];
     printf("  over %d ticks:", WINDOW);
     for (int i = 0; i < 3; i++) {
-        unsigned int got = after[i] - before[i];
-        int share = permille(got, total), want = permille(weight[i], 3121 + 1024 + 335);
-        printf(" prio %d: %u ticks = ", prio[i], got);
-        print_tenths(share);
+        printf(" prio %d: %u ticks = ", prio[i], after[i] - before[i]);
+        print_tenths(permille(after[i] - before[i], total));
         printf("%% (weight's share ");
-        print_tenths(want);
+        print_tenths(permille(weight[i], 3121 + 1024 + 335));
         printf("%%);");
+    }
+    printf("\n");
+    for (int i = 0; i < 3; i++) {
+        int share = permille(after[i] - before[i], total), want = permille(weight[i], 3121 + 1024 + 335);
         EXPECT(share >= want - 50 && share <= want + 50, "priority %d to get %d.%d%% +- 5 points",
                prio[i], want / 10, want % 10);
     }
-    printf("\n");
     kill_all(pids, 3);
     DONE();
 }

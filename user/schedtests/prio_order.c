@@ -13,9 +13,11 @@ static void phase(const int *pids, int window, int runner, const char *what)
     sleep(window);
     ticks_of(pids, 3, after);
     printf("  %s: over %d ticks", what, window);
+    for (int i = 0; i < 3; i++)
+        printf(", %s %u", names[i], after[i] - before[i]);
+    printf("\n");
     for (int i = 0; i < 3; i++) {
         unsigned int got = after[i] - before[i];
-        printf(", %s %u", names[i], got);
         if (pids[i] < 0)
             continue;
         if (i == runner)
@@ -25,7 +27,6 @@ static void phase(const int *pids, int window, int runner, const char *what)
             EXPECT(got == 0, "%s (pid %d) never to run while a higher priority is ready, got %u ticks",
                    names[i], pids[i], got);
     }
-    printf("\n");
 }
 
 int main(void)

@@ -20,15 +20,16 @@ int main(void)
     for (int i = 0; i < N; i++)
         total += after[i] - before[i];
     printf("  over %d ticks:", WINDOW);
+    for (int i = 0; i < N; i++)
+        printf(" %u", after[i] - before[i]);
+    printf(" ticks (total %u)\n", total);
     for (int i = 0; i < N; i++) {
         unsigned int got = after[i] - before[i];
-        printf(" %u", got);
         /* within 15% of the mean, relative */
         EXPECT(got * N * 100 >= total * 85 && got * N * 100 <= total * 115,
                "pid %d's %u ticks within 15%% of %u (a quarter of %u)", pids[i], got, total / N,
                total);
     }
-    printf(" ticks (total %u)\n", total);
     EXPECT(total >= WINDOW * 9 / 10, "the spinners to use the CPU (%u of %d ticks)", total, WINDOW);
     kill_all(pids, N);
     DONE();

@@ -104,7 +104,8 @@ static void do_icebp(void) { __asm__ volatile(".byte 0xf1"); }  /* int1 */
 static void do_bound(void)
 {
     static int range[2] = { 0, 10 };
-    __asm__ volatile("boundl %%eax, %0" : : "m"(range), "a"(100));
+    /* bound %eax, (%ecx), as bytes: clang's assembler has no `bound`. */
+    __asm__ volatile(".byte 0x62, 0x01" : : "c"(range), "a"(100) : "memory");
 }
 static void ljmp_kernel(void) { __asm__ volatile("ljmp $0x08, $0"); }
 static void kernel_ds(void) { __asm__ volatile("movw $0x10, %%ax; movw %%ax, %%ds" : : : "eax"); }

@@ -204,6 +204,11 @@ sched-demo: $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio
 		--window 0:100 --timeline $(DEMO_OUT)-zoom.svg $(DEMO_OUT).trace > /dev/null
 	@echo "wrote $(DEMO_OUT)-timeline.svg, $(DEMO_OUT)-zoom.svg, $(DEMO_OUT)-shares.svg"
 
+# make grade LAB=NAME: a lab's autograder (docs/labs/NAME.md); exits 0
+# only with full marks.
+grade: all
+	@python3 tools/grade.py $(LAB)
+
 # make run CMD="prog args" [BOOTARGS=...] [MEM=128] [QEMUEXTRA=...]: boots
 # headless, runs `sh -c CMD`, prints its output then "exit status: N".
 run: $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio
@@ -212,7 +217,7 @@ run: $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio
 clean:
 	rm -rf $(BUILD) .gdbinit
 
-.PHONY: all qemu qemu-nox qemu-kernel qemu-kernel-gdb qemu-gdb gdb test run bench boottime sched-demo clean
+.PHONY: all qemu qemu-nox qemu-kernel qemu-kernel-gdb qemu-gdb gdb test run bench boottime sched-demo grade clean
 .DELETE_ON_ERROR:
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -12,8 +12,9 @@
 #include "lib/string.h"
 #include "mm/frame.h"
 #include "mm/kheap.h"
+#include "proc/sched.h"
 
-BOOT_PARAM(test, "run a kernel self-test: boot, fault, assert, ticks, echo, frames, kheap, divide64");
+BOOT_PARAM(test, "run a kernel self-test: boot, fault, assert, ticks, echo, frames, kheap, divide64, schedcost");
 
 /* Passes the boot checks and powers off: the boot tests' end. */
 static void test_boot(void)
@@ -134,6 +135,7 @@ static const struct selftest tests[] = {
     { "boot", test_boot },     { "fault", test_fault }, { "assert", test_assert },
     { "ticks", test_ticks },   { "echo", test_echo },   { "frames", test_frames },
     { "kheap", test_kheap },   { "divide64", test_divide64 },
+    { "schedcost", sched_cost_selftest },   /* proc/sched_cost.c */
 };
 
 void selftest_run(const char *name)

@@ -7,6 +7,10 @@ Boots the kernel headless through -kernel with `-icount shift=0,sleep=off
 lines. Also reports the kernel's boot cost: the instructions from kmain to
 the start of init (the kernel prints them as "boot: ...").
 
+Then a second boot with the kernel self-test test=schedcost measures one
+scheduling decision (pick_next plus re-enqueue) under every policy with 1,
+8 and 56 ready processes: "bench: pick_POLICY_N INSTRUCTIONS".
+
 Usage: bench.py [NAME...]   (names of benchmarks to run; default all)
 Exits non-zero if the guest refuses to report (icount not in effect) or
 anything fails.
@@ -40,6 +44,23 @@ def main():
     if p.returncode != 0 or not any(re.match(r"bench: \w+ \d+$", l) for l in lines):
         sys.stderr.write(p.stdout[-3000:] + p.stderr[-3000:])
         sys.exit(1)
+    if not sys.argv[1:] or any(n.startswith("pick") for n in sys.argv[1:]):
+        pick_costs()
+
+
+def pick_costs():
+    """One scheduling decision per policy, measured in the kernel."""
+    cmd = ["qemu-system-i386", "-m", "64", "-display", "none", "-monitor", "none",
+           "-serial", "stdio", "-no-reboot", "-nic", "none", "-icount", "shift=0,sleep=off",
+           "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+           "-kernel", os.path.join(BUILD, "kernel.elf"), "-append", "test=schedcost poweroff"]
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=300,
+                         stdin=subprocess.DEVNULL).stdout
+    found = re.findall(r"^sched-cost (\w+) N=(\d+): (\d+) per decision", out, re.M)
+    if not found:
+        sys.exit("bench: the schedcost self-test printed nothing:\n" + out[-2000:])
+    for policy, n, cost in found:
+        print(f"bench: pick_{policy}_{n} {cost}")
 
 
 if __name__ == "__main__":

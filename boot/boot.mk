@@ -22,7 +22,8 @@ BOOT_CFLAGS := $(filter-out $(OPT) -DHZ=%,$(CFLAGS)) -Os -Iboot -Ikernel
 BOOT_ASFLAGS := $(ASFLAGS) -Iboot
 
 STAGE2_SRCS := boot/stage2.S $(sort $(wildcard boot/*.c))
-STAGE2_OBJS := $(patsubst boot/%,$(BOOT_BUILD)/%.o,$(basename $(STAGE2_SRCS)))
+STAGE2_OBJS := $(patsubst boot/%,$(BOOT_BUILD)/%.o,$(basename $(STAGE2_SRCS))) \
+	$(BOOT_BUILD)/kernel-string.o
 
 all: $(BUILD)/os.img
 
@@ -47,6 +48,11 @@ $(BOOT_BUILD)/mbr.bin: $(BOOT_BUILD)/mbr.elf
 	if [ "$$size" != 512 ] || [ "$$sig" != 55aa ]; then \
 		echo "error: $@ is $$size bytes ending '$$sig'; an MBR must be 512 bytes ending 55 aa" >&2; \
 		rm -f $@; exit 1; fi
+
+# The kernel's string functions serve stage 2 too (one copy of the code).
+$(BOOT_BUILD)/kernel-string.o: kernel/lib/string.c $(BUILD)/.config
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(BOOT_CFLAGS) -c $< -o $@
 
 # ---- stage 2: real-mode entry first (stage2.ld), then the C code.
 $(BOOT_BUILD)/stage2.elf: $(STAGE2_OBJS) boot/stage2.ld

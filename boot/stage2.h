@@ -21,24 +21,10 @@ extern uint8_t e820_map[];              /* E820_MAX raw entries, E820_ENTRY_SIZE
 extern char __stage2_start[], __image_end[], __stage2_end[];
 void enter_kernel(uint32_t entry, uint32_t magic, const void *info) __attribute__((noreturn));
 
-/* ---- x86 port I/O ---- */
-static inline uint8_t inb(uint16_t port)
-{
-    uint8_t v;
-    __asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
-    return v;
-}
-
-static inline void outb(uint16_t port, uint8_t v)
-{
-    __asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
-}
-
-/* Reads `words` 16-bit words from `port` to `dst` (the ATA data port). */
-static inline void insw(uint16_t port, void *dst, uint32_t words)
-{
-    __asm__ volatile("cld; rep insw" : "+D"(dst), "+c"(words) : "d"(port) : "memory");
-}
+/* ---- x86 port I/O and the string functions: the kernel's own
+ * (kernel/arch/x86/x86.h, kernel/lib/string.c, linked in by boot.mk) ---- */
+#include "arch/x86/x86.h"
+#include "lib/string.h"
 
 /* ---- console.c: COM1 and the VGA text screen ---- */
 void console_init(void);
@@ -48,10 +34,6 @@ void fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn))
 void halt_forever(void) __attribute__((noreturn));
 
 /* ---- lib.c: what the compiler may call even in freestanding code ---- */
-void *memcpy(void *dst, const void *src, size_t n);
-void *memset(void *dst, int c, size_t n);
-int memcmp(const void *a, const void *b, size_t n);
-size_t strlen(const char *s);
 
 /* ---- disk.c: ATA PIO reads, and files of the image ---- */
 struct bfile {

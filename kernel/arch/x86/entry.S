@@ -31,6 +31,7 @@ _start = entry - KERNBASE
 
 .globl entry
 entry:
+    cld                             /* C code assumes it; Multiboot does not promise it */
     movl %cr4, %ecx
     orl $CR4_PSE, %ecx
     movl %ecx, %cr4

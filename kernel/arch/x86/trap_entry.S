@@ -27,8 +27,11 @@ trap_vectors:
 .endr
 
 /* Build the trapframe (see struct trapframe), switch to kernel data
- * segments, and call trap(tf). */
+ * segments, and call trap(tf). cld: the C code assumes the direction flag
+ * is clear, and a user program may have set it (std) before trapping;
+ * iret restores the user's own flags. */
 trap_common:
+    cld
     pushl %ds
     pushl %es
     pushl %fs

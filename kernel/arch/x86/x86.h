@@ -30,6 +30,12 @@ static inline void outl(uint16_t port, uint32_t v)
     __asm__ volatile("outl %0, %1" : : "a"(v), "Nd"(port));
 }
 
+/* Reads `words` 16-bit words from `port` to `dst` (an ATA data port). */
+static inline void insw(uint16_t port, void *dst, uint32_t words)
+{
+    __asm__ volatile("cld; rep insw" : "+D"(dst), "+c"(words) : "d"(port) : "memory");
+}
+
 static inline uint32_t read_eflags(void)
 {
     uint32_t f;

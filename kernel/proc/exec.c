@@ -170,31 +170,57 @@ static int exec_args(const char *path, struct args *a)
     return 0;
 }
 
-/* Adds one argument string to a; -1 if there are too many or too long. */
-static int add_arg(struct args *a, const char *s, int len)
+/* Adds the argument string now at the end of a->strings (len bytes plus
+ * its NUL); -1 if there are too many. */
+static int keep_arg(struct args *a, int len)
 {
-    if (a->argc >= MAXARG || a->len + (uint32_t)len + 1 > MAXARGLEN)
+    if (a->argc >= MAXARG)
         return -1;
     a->start[a->argc++] = (uint16_t)a->len;
-    memcpy(a->strings + a->len, s, (uint32_t)len + 1);
     a->len += (uint32_t)len + 1;
     return 0;
 }
 
-int exec_kernel(const char *path, char *const argv[])
+/* Gathers argv from kernel memory (user == false) or from the user
+ * pointer uargv (user == true) into a; -1 if any is bad, too many or too
+ * long. */
+static int gather_args(struct args *a, char *const kargv[], uaddr_t uargv, bool user)
+{
+    for (int i = 0;; i++) {
+        uint32_t arg;
+        if (!user)
+            arg = (uint32_t)kargv[i];
+        else if (i > MAXARG || copyin(&arg, uargv + 4 * (uint32_t)i, 4) < 0)
+            return -1;
+        if (!arg)
+            return 0;
+        char *to = a->strings + a->len;
+        uint32_t room = MAXARGLEN - a->len;
+        int len = user ? copyinstr(to, arg, room)
+                       : (int)strlcpy(to, (const char *)arg, room);
+        if (len < 0 || (uint32_t)len >= room || keep_arg(a, len) < 0)
+            return -1;
+    }
+}
+
+/* exec with arguments from either side; the strings live in one frame. */
+static int exec_with(const char *path, char *const kargv[], uaddr_t uargv, bool user)
 {
     struct args a = { 0 };
     uint32_t page = frame_alloc();
     if (!page)
         return -1;
     a.strings = P2V(page);
-    int r = 0;
-    for (int i = 0; argv[i] && r == 0; i++)
-        r = add_arg(&a, argv[i], (int)strlen(argv[i]));
+    int r = gather_args(&a, kargv, uargv, user);
     if (r == 0)
         r = exec_args(path, &a);
     frame_free(page);
     return r;
+}
+
+int exec_kernel(const char *path, char *const argv[])
+{
+    return exec_with(path, argv, 0, false);
 }
 
 int sys_exec(uaddr_t upath, uaddr_t uargv)
@@ -202,30 +228,5 @@ int sys_exec(uaddr_t upath, uaddr_t uargv)
     char path[128];
     if (copyinstr(path, upath, sizeof path) < 0)
         return -1;
-    struct args a = { 0 };
-    uint32_t page = frame_alloc();
-    if (!page)
-        return -1;
-    a.strings = P2V(page);
-    int r = 0;
-    for (int i = 0;; i++) {
-        uint32_t uarg;
-        if (i > MAXARG || copyin(&uarg, uargv + 4 * (uint32_t)i, 4) < 0) {
-            r = -1;
-            break;
-        }
-        if (!uarg)
-            break;
-        int len = copyinstr(a.strings + a.len, uarg, MAXARGLEN - a.len);
-        if (len < 0 || a.argc >= MAXARG) {
-            r = -1;
-            break;
-        }
-        a.start[a.argc++] = (uint16_t)a.len;
-        a.len += (uint32_t)len + 1;
-    }
-    if (r == 0)
-        r = exec_args(path, &a);
-    frame_free(page);
-    return r;
+    return exec_with(path, 0, uargv, true);
 }

@@ -84,7 +84,7 @@ LDFLAGS := -m elf_i386 -nostdlib -static --build-id=none -z max-page-size=4096 -
 
 # Objects depend on the build options through this file, rewritten only
 # when they change (so `make NPROC=1024` rebuilds what it must).
-CONFIG_LINE := HZ=$(HZ) NPROC=$(NPROC) OPT=$(OPT) LLVM=$(LLVM)
+CONFIG_LINE := HZ=$(HZ) NPROC=$(NPROC) OPT=$(OPT) CC=$(CC) $(ARCHFLAGS)
 $(shell mkdir -p $(BUILD); [ "`cat $(BUILD)/.config 2>/dev/null`" = "$(CONFIG_LINE)" ] || echo "$(CONFIG_LINE)" > $(BUILD)/.config)
 
 # ------------------------------------------------------------------- kernel

@@ -10,18 +10,25 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "arch/x86/hooks.h"   /* arch_irq_*: inline, they sit on hot paths */
+#include "arch/x86/context.h" /* struct context, struct fpu_state: in every PCB */
+#include "arch/x86/hooks.h"   /* the inline hooks: they sit on hot paths */
 
 struct trapframe;
 struct proc;
 
-/* Interrupts on this CPU (inline in hooks.h):
+/* Inline in hooks.h:
  *   bool arch_irq_enabled(void); void arch_irq_disable(void);
  *   void arch_irq_enable(void);
- *   void arch_idle(void): wait for the next interrupt (enables them). */
+ *   void arch_idle(void): wait for the next interrupt (enables them);
+ *   bool arch_from_user(tf): the trap came from user mode;
+ *   void arch_set_return(tf, v): a system call's result;
+ *   uint32_t arch_user_pc(tf): the user program counter;
+ *   uint64_t arch_timestamp(void): cycles (instructions under -icount). */
 
 /* Descriptor tables, interrupt controller, timer: called once by kmain. */
 void arch_init_cpu(void);
+/* Maps RAM [0, ram_top) in the kernel half and switches to it. */
+void arch_paging_init(uint32_t ram_top);
 void arch_init_timer(unsigned hz);
 
 /* Stops the machine: power off with a status QEMU reports (tests), or

@@ -56,19 +56,12 @@ static char **init_arguments(void)
     return argv;
 }
 
-static inline uint64_t read_tsc(void)
-{
-    uint32_t lo, hi;
-    __asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
-    return ((uint64_t)hi << 32) | lo;
-}
-
 /* tsc_start: under QEMU -icount the TSC counts instructions, so make bench
  * reports the kernel's share of the boot from it. */
 void kmain(uint32_t magic, uint32_t info_phys)
 {
     console_init();
-    uint64_t tsc_start = read_tsc();
+    uint64_t tsc_start = arch_timestamp();
     const char *cmdline = bootinfo_load(magic, info_phys);
     cmdline_init(cmdline);
     kprintf("%s\n", BANNER);
@@ -89,7 +82,7 @@ void kmain(uint32_t magic, uint32_t info_phys)
 
     selftest_run(cmdline_get("test"));
     kprintf("boot: %llu instructions in the kernel before init (meaningful under -icount)\n",
-            read_tsc() - tsc_start);
+            arch_timestamp() - tsc_start);
     proc_start_init(init_argv);
     sched_idle_loop();
 }

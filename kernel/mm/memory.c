@@ -10,7 +10,7 @@
 
 #include <stdbool.h>
 
-#include "arch/x86/paging.h"
+#include "arch/arch.h"
 #include "core/bootinfo.h"
 #include "core/kprintf.h"
 #include "core/panic.h"
@@ -60,7 +60,7 @@ void memory_init(void)
                 "(QEMU: -m %u or more)\n", usable_kib, MEMORY_MIN_MB, MEMORY_MIN_MB * 2);
         kernel_stop(2);
     }
-    paging_init(top < KERN_DIRECT_MAX ? (uint32_t)top : KERN_DIRECT_MAX);
+    arch_paging_init(top < KERN_DIRECT_MAX ? (uint32_t)top : KERN_DIRECT_MAX);
 
     /* One reference count per frame, placed after the kernel image and
      * every module (loaders put modules right after the kernel). */

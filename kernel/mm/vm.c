@@ -2,6 +2,7 @@
 #include "mm/vm.h"
 
 #include "arch/x86/pagetable.h"
+#include "arch/x86/paging.h"
 #include "core/panic.h"
 #include "mm/frame.h"
 #include "lib/string.h"
@@ -282,6 +283,11 @@ void *vm_user_ptr(struct addrspace *as, uaddr_t va, bool write)
 void vm_activate(struct addrspace *as)
 {
     pgdir_activate(as->pgdir);
+}
+
+void vm_deactivate(void)
+{
+    pgdir_activate(kernel_pgdir);
 }
 
 /* Whether a user access to page va would succeed (vm_fault would resolve

@@ -75,6 +75,9 @@ int vm_fault(struct addrspace *as, uint32_t va, bool write);
  * would; NULL if the access is not allowed. */
 void *vm_user_ptr(struct addrspace *as, uaddr_t va, bool write);
 void vm_activate(struct addrspace *as);
+/* Switches to the kernel's own page directory (before freeing the
+ * current address space). */
+void vm_deactivate(void);
 /* Whether every byte of [va, va + n) is one the process may access this
  * way (write: store into), mapped yet or not: nothing is mapped or copied
  * to find out. */

@@ -12,9 +12,6 @@
 
 #include "abi/pstat.h"
 #include "arch/arch.h"
-#include "arch/x86/pagetable.h"
-#include "arch/x86/paging.h"
-#include "arch/x86/trap.h"
 #include "core/clock.h"
 #include "core/kprintf.h"
 #include "core/panic.h"
@@ -200,7 +197,7 @@ int proc_fork(void)
         return -1;
     }
     *child->tf = *parent->tf;
-    child->tf->eax = 0;                 /* fork returns 0 in the child */
+    arch_set_return(child->tf, 0);      /* fork returns 0 in the child */
     fpu_save(&child->fpu);              /* the parent's live user FPU state */
     for (int fd = 0; fd < NOFILE; fd++)
         if (parent->files[fd])
@@ -244,8 +241,7 @@ void proc_exit(int status)
             p->files[fd] = 0;
         }
     }
-    /* Leave the address space before freeing it. */
-    pgdir_activate(kernel_pgdir);
+    vm_deactivate();                    /* leave the address space, then free it */
     vm_destroy(p->as);
     p->as = 0;
     spin_lock(&sched_lock);
@@ -394,7 +390,7 @@ void proc_fault(struct trapframe *tf, const char *what, uint32_t addr)
 {
     struct proc *p = current_proc();
     kprintf("pid %d (%s): %s at eip %p, address %p: killed\n",
-            p->pid, p->name, what, (void *)tf->eip, (void *)addr);
+            p->pid, p->name, what, (void *)arch_user_pc(tf), (void *)addr);
     proc_exit(-1);
 }
 
@@ -472,7 +468,7 @@ void proc_dump(void)
         fill_info(&pi, p, clock_ticks());
         kprintf("%-4d %-4d %-10s %5u %-15s %p\n", pi.pid, pi.ppid,
                 proc_state_name((enum proc_state)pi.state), pi.ticks, pi.name,
-                p->tf ? (void *)p->tf->eip : 0);
+                p->tf ? (void *)arch_user_pc(p->tf) : 0);
     }
     spin_unlock(&sched_lock);
 }

@@ -30,7 +30,7 @@
 #include <stdint.h>
 
 #include "abi/procinfo.h"
-#include "arch/x86/context.h"
+#include "arch/arch.h"
 #include "core/cpu.h"
 #include "core/spinlock.h"
 #include "lib/list.h"

@@ -22,8 +22,6 @@
 #include "proc/sched.h"
 
 #include "arch/arch.h"
-#include "arch/x86/gdt.h"
-#include "arch/x86/trap.h"
 #include "core/clock.h"
 #include "core/cmdline.h"
 #include "core/kprintf.h"
@@ -236,7 +234,7 @@ void sched_clock_tick(void)
 
 void sched_trap_exit(struct trapframe *tf)
 {
-    if (!(tf->cs & 3))
+    if (!arch_from_user(tf))
         return;                         /* the kernel itself is not preempted */
     struct proc *p = current_proc();
     /* The common case, checked without the lock: the trap path runs with

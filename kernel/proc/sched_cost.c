@@ -11,7 +11,7 @@
  * figures are exact and repeatable (tests/sched/cost.py runs it so). The
  * machine powers off afterwards: the fake processes never run.
  */
-#include "arch/x86/x86.h"
+#include "arch/arch.h"
 #include "core/kprintf.h"
 #include "lib/string.h"
 #include "proc/proc.h"
@@ -41,13 +41,13 @@ static uint32_t cost_of(const struct sched_policy *pol, int n)
         pol->fork(0, p);
         pol->enqueue(p);
     }
-    uint64_t start = rdtsc();
+    uint64_t start = arch_timestamp();
     for (int k = 0; k < DECISIONS; k++) {
         struct proc *p = pol->pick_next();
         p->sched.slice_ticks = 1;       /* as if charged a tick: no yield rule */
         pol->enqueue(p);
     }
-    return (uint32_t)((rdtsc() - start) / DECISIONS);
+    return (uint32_t)((arch_timestamp() - start) / DECISIONS);
 }
 
 void sched_cost_selftest(void)

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 
 #include "arch/x86/mmu.h"
+#include "arch/x86/trap.h"
 #include "arch/x86/x86.h"
 
 static inline bool arch_irq_enabled(void) { return read_eflags() & FL_IF; }
@@ -13,5 +14,14 @@ static inline void arch_irq_enable(void) { sti(); }
 /* sti takes effect after the next instruction, so no interrupt can slip
  * in between and leave us halted with work pending. */
 static inline void arch_idle(void) { __asm__ volatile("sti; hlt" ::: "memory"); }
+
+/* Did this trap come from user mode (ring 3)? */
+static inline bool arch_from_user(const struct trapframe *tf) { return tf->cs & 3; }
+/* The value a system call (or fork, in the child) returns to user mode. */
+static inline void arch_set_return(struct trapframe *tf, uint32_t v) { tf->eax = v; }
+/* Where the process was in user mode when it entered the kernel. */
+static inline uint32_t arch_user_pc(const struct trapframe *tf) { return tf->eip; }
+/* A cycle counter; under QEMU -icount, instructions retired. */
+static inline uint64_t arch_timestamp(void) { return rdtsc(); }
 
 #endif

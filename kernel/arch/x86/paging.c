@@ -5,12 +5,14 @@
  */
 #include "arch/x86/paging.h"
 
+#include "arch/arch.h"
+
 #include "arch/x86/x86.h"
 #include "mm/memlayout.h"
 
 pde_t kernel_pgdir[1024] __attribute__((aligned(PGSIZE)));
 
-void paging_init(uint32_t ram_top)
+void arch_paging_init(uint32_t ram_top)
 {
     for (uint32_t pa = 0; pa < ram_top && pa < KERN_DIRECT_MAX; pa += BIGPGSIZE)
         kernel_pgdir[PDX(KERNBASE + pa)] = pa | PTE_P | PTE_W | PTE_PS;

@@ -10,8 +10,6 @@
  * KERNBASE. Every process's directory copies its kernel half. */
 extern pde_t kernel_pgdir[1024];
 
-/* Maps physical [0, ram_top) at KERNBASE with 4 MiB pages, drops the
- * boot-time identity map, and switches to kernel_pgdir. */
-void paging_init(uint32_t ram_top);
+/* arch_paging_init() (arch/arch.h) fills it and switches to it. */
 
 #endif

@@ -14,7 +14,9 @@
  *   UNUSED -> EMBRYO            proc_alloc (fork, or the first process)
  *   EMBRYO -> READY             the new process is complete
  *   READY -> RUNNING            the scheduler picks it
- *   RUNNING -> READY            preempted by the timer, or yield()
+ *   RUNNING -> READY            preempted by the timer, by a process that
+ *                                 wakes and the policy says outranks it
+ *                                 (preempts), or yield()
  *   RUNNING -> BLOCKED          waits: a child, a tick, a pipe, input
  *   BLOCKED -> READY            its event happened (or it was killed)
  *   READY/RUNNING -> SUSPENDED  suspend(); BLOCKED stays BLOCKED, but with

@@ -68,6 +68,11 @@ int sched_trace_read(uint32_t ubuf, int max)
     /* In chunks through a small buffer: copyout runs without the lock. */
     struct sched_event chunk[32];
     int total = 0;
+    /* Events are consumed as they are read: check the whole buffer first,
+     * so that a bad one loses nothing. */
+    uint64_t bytes = (uint64_t)max * sizeof chunk[0];
+    if (bytes > 0xFFFFFFFFu || !user_buffer_ok(ubuf, (uint32_t)bytes, true))
+        return -1;
     while (total < max) {
         int want = max - total < 32 ? max - total : 32;
         spin_lock(&sched_lock);

@@ -74,7 +74,8 @@ int sys_schedstat(int pid, uaddr_t ust)
     if (found) {
         st = (struct schedstat){
             .pid = p->pid,
-            .state = p->state,
+            /* as getprocs reports it: blocked and suspended is SUSPENDED */
+            .state = p->state == PROC_BLOCKED && p->suspended ? PROC_SUSPENDED : (int)p->state,
             .prio = p->sched.static_prio,
             .tickets = p->sched.tickets,
             .ticks = p->ticks,

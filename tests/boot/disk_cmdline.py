@@ -1,16 +1,14 @@
 """The command line stored in the image reaches the kernel, after the kernel's path:
 `test=ticks poweroff` runs that self-test and powers off."""
 import os
+import sys
 
-BUILD = os.environ.get("BUILD", "build")
-IMG = os.path.join(BUILD, "tests", "img")
-MKIMAGE = (f"python3 tools/mkimage.py --quiet --mbr {BUILD}/boot/mbr.bin "
-           f"--stage2 {BUILD}/boot/stage2.bin")
+sys.path.insert(0, os.path.dirname(__file__))
+from _disk import KERNEL, mkimage  # noqa: E402
 
 
 def run(t):
-    img = os.path.join(IMG, "disk_cmdline.img")
-    t.sh(f"{MKIMAGE} --kernel {BUILD}/kernel.elf --cmdline 'test=ticks poweroff' -o {img}")
+    img = mkimage(t, "disk_cmdline.img", f"--kernel {KERNEL} --cmdline 'test=ticks poweroff'")
     r = t.boot(boot="disk", image=img, timeout=15)
     t.expect(r"^cmdline: /boot/kernel\.elf test=ticks poweroff$", r.out)
     m = t.expect(r"^selftest: ticks (\d+) -> (\d+)$", r.out, what="the ticks self-test did not run")

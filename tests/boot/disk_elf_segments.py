@@ -7,11 +7,11 @@ same memory figures as the original kernel under QEMU's -kernel."""
 import os
 import re
 import struct
+import sys
 
-BUILD = os.environ.get("BUILD", "build")
-IMG = os.path.join(BUILD, "tests", "img")
-MKIMAGE = (f"python3 tools/mkimage.py --quiet --mbr {BUILD}/boot/mbr.bin "
-           f"--stage2 {BUILD}/boot/stage2.bin")
+sys.path.insert(0, os.path.dirname(__file__))
+from _disk import kernel_bytes, mkimage, write_file  # noqa: E402
+
 PT_NULL, PT_LOAD, PT_NOTE, PT_GNU_STACK = 0, 1, 4, 0x6474E551
 PHDR = "<8I"                    # type offset vaddr paddr filesz memsz flags align
 
@@ -48,14 +48,10 @@ def recut(data):
 
 
 def run(t):
-    os.makedirs(IMG, exist_ok=True)
-    with open(os.path.join(BUILD, "kernel.elf"), "rb") as f:
-        data, loads, total = recut(f.read())
-    kernel = os.path.join(IMG, "disk_elf_segments.elf")
-    with open(kernel, "wb") as f:
-        f.write(data)
-    img = os.path.join(IMG, "disk_elf_segments.img")
-    t.sh(f"{MKIMAGE} --kernel {kernel} --test-hook poison --cmdline 'test=boot poweroff' -o {img}")
+    data, loads, total = recut(kernel_bytes())
+    kernel = write_file("disk_elf_segments.elf", data)
+    img = mkimage(t, "disk_elf_segments.img",
+                  f"--kernel {kernel} --test-hook poison --cmdline 'test=boot poweroff'")
     r = t.boot(boot="disk", image=img, timeout=15)
     t.expect(rf"^boot: kernel: {total} program headers, {loads} to load, ", r.out,
              what=f"the loader did not see {loads} PT_LOAD segments among {total} headers")

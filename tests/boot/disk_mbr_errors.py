@@ -1,28 +1,15 @@
 """The MBR's own checks: no stage-2 signature, no stage-2 sector count (mkimage.py
 not run), and a BIOS read error (the disk ends before stage 2 does)."""
-import struct
-
 import os
+import struct
+import sys
 
-BUILD = os.environ.get("BUILD", "build")
-IMG = os.path.join(BUILD, "tests", "img")
-MKIMAGE = (f"python3 tools/mkimage.py --quiet --mbr {BUILD}/boot/mbr.bin "
-           f"--stage2 {BUILD}/boot/stage2.bin")
-
-
-def boot_error(t, img, pattern, what):
-    """Boots img; the loader must print "boot: error: ..." matching pattern,
-    and then halt: QEMU still running (-no-reboot ends it on a triple
-    fault or reset), no kernel started."""
-    r = t.boot(boot="disk", image=img, timeout=10, until=r"^boot: error: .*\n")
-    t.expect(r"^boot: error: " + pattern, r.out, what=what)
-    t.check(r.returncode == -9, "QEMU exited by itself after the error: a reset or triple fault, not a halt")
-    t.absent(r"Orchard teaching kernel", r.out, what="the kernel ran anyway")
+sys.path.insert(0, os.path.dirname(__file__))
+from _disk import KERNEL, boot_error, mkimage, write_file  # noqa: E402
 
 
 def run(t):
-    good_path = os.path.join(IMG, "disk_mbr_errors.img")
-    t.sh(f"{MKIMAGE} --kernel {BUILD}/kernel.elf -o {good_path}")
+    good_path = mkimage(t, "disk_mbr_errors.img", f"--kernel {KERNEL}")
     with open(good_path, "rb") as f:
         good = f.read()
     signature = bytearray(good)
@@ -35,8 +22,6 @@ def run(t):
              (count, r"bad stage 2 sector count in the MBR"),
              (short, r"disk read error loading stage 2")]
     for i, (data, pattern) in enumerate(cases):
-        path = os.path.join(IMG, f"disk_mbr_errors_{i}.img")
-        with open(path, "wb") as f:
-            f.write(data)
+        path = write_file(f"disk_mbr_errors_{i}.img", data)
         boot_error(t, path, pattern, f"the MBR did not say '{pattern}'")
         t.expect(r"^boot: MBR: loading stage 2", what="the MBR's first message is missing")

@@ -4,10 +4,10 @@ sector boundaries) and refuses what the loader could not use."""
 import os
 import struct
 import subprocess
+import sys
 
-BUILD = os.environ.get("BUILD", "build")
-IMG = os.path.join(BUILD, "tests", "img")
-MBR, STAGE2 = f"{BUILD}/boot/mbr.bin", f"{BUILD}/boot/stage2.bin"
+sys.path.insert(0, os.path.dirname(__file__))
+from _disk import IMG, KERNEL, MBR, STAGE2, write_file  # noqa: E402
 
 
 def mkimage(t, *args):
@@ -18,17 +18,10 @@ def mkimage(t, *args):
     return p.returncode, p.stdout + p.stderr
 
 
-def files(t, name, data):
-    path = os.path.join(IMG, name)
-    with open(path, "wb") as f:
-        f.write(data)
-    return path
-
-
 def check_layout(t):
-    kernel = files(t, "disk_mkimage.kernel", bytes(range(256)) * 5 + b"k")     # 1281 bytes
-    mod1 = files(t, "disk_mkimage.mod1", b"m" * 512)
-    mod2 = files(t, "disk_mkimage.mod2", b"")
+    kernel = write_file("disk_mkimage.kernel", bytes(range(256)) * 5 + b"k")     # 1281 bytes
+    mod1 = write_file("disk_mkimage.mod1", b"m" * 512)
+    mod2 = write_file("disk_mkimage.mod2", b"")
     img = os.path.join(IMG, "disk_mkimage.img")
     status, out = mkimage(t, "--kernel", kernel, "--module", mod1, "--module", f"{mod2}:second one",
                           "--cmdline", "a=1 b", "-o", img)
@@ -62,13 +55,12 @@ def check_layout(t):
 
 
 def check_refusals(t):
-    kernel = f"{BUILD}/kernel.elf"
     out = os.path.join(IMG, "disk_mkimage_bad.img")
-    mod = files(t, "disk_mkimage.small", b"x")
-    cases = [(["--kernel", kernel] + ["--module", mod] * 16, "at most 16"),
-             (["--kernel", kernel, "--cmdline", "x" * 500], "holds 512"),
-             (["--kernel", kernel, "--stage2", kernel], "stage-2 signature"),
-             (["--kernel", kernel, "--mbr", STAGE2], "512 bytes ending 55 aa")]
+    mod = write_file("disk_mkimage.small", b"x")
+    cases = [(["--kernel", KERNEL] + ["--module", mod] * 16, "at most 16"),
+             (["--kernel", KERNEL, "--cmdline", "x" * 500], "holds 512"),
+             (["--kernel", KERNEL, "--stage2", KERNEL], "stage-2 signature"),
+             (["--kernel", KERNEL, "--mbr", STAGE2], "512 bytes ending 55 aa")]
     for args, message in cases:
         status, text = mkimage(t, *args, "-o", out)
         t.check(status != 0 and message in text, f"mkimage {' '.join(args)[:60]}... did not refuse: {text}")

@@ -2,17 +2,13 @@
 information, as QEMU does) and stay intact while the kernel runs (read back
 from guest memory over QMP); the kernel's free memory drops by the module's
 size rounded up to whole pages."""
-import json
 import os
 import re
-import socket
-import subprocess
-import time
+import sys
 
-BUILD = os.environ.get("BUILD", "build")
-IMG = os.path.join(BUILD, "tests", "img")
-MKIMAGE = (f"python3 tools/mkimage.py --quiet --mbr {BUILD}/boot/mbr.bin "
-           f"--stage2 {BUILD}/boot/stage2.bin")
+sys.path.insert(0, os.path.dirname(__file__))
+from _disk import IMG, KERNEL, mkimage, qemu_with_qmp, write_file  # noqa: E402
+
 SIZE = 3 * 4096 + 123                           # 4 pages once rounded up
 MODULE_LINE = r"^boot: module 1 'initrd-test': 0x([0-9a-f]{8})-0x([0-9a-f]{8}) \((\d+) bytes\)$"
 SEGMENT_END = r"^boot:   segment \d+: 0x[0-9a-f]{8}-0x([0-9a-f]{8}),"
@@ -22,64 +18,24 @@ def free_kib(t, out):
     return int(t.expect(r"^memory: \d+ KiB usable .*, (\d+) KiB free", out).group(1))
 
 
-def qmp(f, command, **arguments):
-    """One QMP command; returns its reply (events are skipped)."""
-    f.write(json.dumps({"execute": command, "arguments": arguments}) + "\n")
-    f.flush()
-    while True:
-        reply = json.loads(f.readline())
-        if "return" in reply or "error" in reply:
-            return reply
-
-
 def boot_and_dump(t, img, dump):
     """Boots img until the kernel's self-test passed, then saves SIZE bytes
     of guest memory from where the loader says module 1 is. Returns the
     console output."""
-    sock = os.path.abspath(os.path.join(IMG, "disk_module.qmp"))
-    if os.path.exists(sock):
-        os.unlink(sock)
-    cmd = t.qemu_command(boot="disk", image=img, extra=["-qmp", f"unix:{sock},server=on,wait=off"])
-    t.log.append(" ".join(cmd))
-    p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                         stderr=subprocess.STDOUT)
-    out = b""
-    try:
-        deadline = time.monotonic() + 15
-        os.set_blocking(p.stdout.fileno(), False)
-        while not re.search(rb"selftest: boot ok", out):
-            if time.monotonic() > deadline or p.poll() is not None:
-                t.out += out.decode("latin-1")
-                t.check(False, "the kernel did not reach 'selftest: boot ok'")
-            out += p.stdout.read() or b""
-            time.sleep(0.02)
-        text = out.decode("latin-1").replace("\r", "")
-        t.out += text
+    with qemu_with_qmp(t, img, "disk_module", rb"selftest: boot ok", 15) as (text, save):
+        t.check(re.search(r"selftest: boot ok", text), "the kernel did not reach 'selftest: boot ok'")
         start = int(t.expect(MODULE_LINE, text, what="the loader did not report module 1").group(1), 16)
-        with socket.socket(socket.AF_UNIX) as s:
-            s.connect(sock)
-            f = s.makefile("rw")
-            json.loads(f.readline())            # the greeting
-            qmp(f, "qmp_capabilities")
-            reply = qmp(f, "pmemsave", val=start, size=SIZE, filename=os.path.abspath(dump))
-            t.check("return" in reply, f"pmemsave failed: {reply}")
-        return text
-    finally:
-        p.kill()
-        p.wait()
+        reply = save(start, SIZE, dump)
+        t.check("return" in reply, f"pmemsave failed: {reply}")
+    return text
 
 
 def run(t):
-    os.makedirs(IMG, exist_ok=True)
-    module = os.path.join(IMG, "disk_module.mod")
     data = bytes((i * 7 + (i >> 8)) & 0xFF for i in range(SIZE))
-    with open(module, "wb") as f:
-        f.write(data)
-    plain = os.path.join(IMG, "disk_module_none.img")
-    t.sh(f"{MKIMAGE} --kernel {BUILD}/kernel.elf --cmdline 'test=boot poweroff' -o {plain}")
-    img = os.path.join(IMG, "disk_module.img")
-    t.sh(f"{MKIMAGE} --kernel {BUILD}/kernel.elf --module {module}:initrd-test "
-         f"--cmdline 'test=boot' -o {img}")
+    module = write_file("disk_module.mod", data)
+    plain = mkimage(t, "disk_module_none.img", f"--kernel {KERNEL} --cmdline 'test=boot poweroff'")
+    img = mkimage(t, "disk_module.img",
+                  f"--kernel {KERNEL} --module {module}:initrd-test --cmdline 'test=boot'")
 
     without = free_kib(t, t.boot(boot="disk", image=plain, timeout=15).out)
     dump = os.path.join(IMG, "disk_module.dump")

@@ -2,11 +2,11 @@
 are identical whether our loader or QEMU's -kernel/-initrd started it."""
 import os
 import re
+import sys
 
-BUILD = os.environ.get("BUILD", "build")
-IMG = os.path.join(BUILD, "tests", "img")
-MKIMAGE = (f"python3 tools/mkimage.py --quiet --mbr {BUILD}/boot/mbr.bin "
-           f"--stage2 {BUILD}/boot/stage2.bin")
+sys.path.insert(0, os.path.dirname(__file__))
+from _disk import KERNEL, mkimage, write_file  # noqa: E402
+
 ARGS = "test=boot poweroff"
 
 
@@ -18,12 +18,8 @@ def memory_lines(t, out, how):
 
 
 def run(t):
-    os.makedirs(IMG, exist_ok=True)
-    module = os.path.join(IMG, "disk_same_memory.mod")
-    with open(module, "wb") as f:               # 5 KiB: two pages once rounded
-        f.write(bytes(range(256)) * 20)
-    img = os.path.join(IMG, "disk_same_memory.img")
-    t.sh(f"{MKIMAGE} --kernel {BUILD}/kernel.elf --module {module} --cmdline '{ARGS}' -o {img}")
+    module = write_file("disk_same_memory.mod", bytes(range(256)) * 20)   # 5 KiB: two pages once rounded
+    img = mkimage(t, "disk_same_memory.img", f"--kernel {KERNEL} --module {module} --cmdline '{ARGS}'")
     for mem in (32, 512):
         disk = t.boot(boot="disk", image=img, mem=mem, timeout=15)
         qemu = t.boot(boot="kernel", args=ARGS, mem=mem, timeout=15, extra=["-initrd", module])

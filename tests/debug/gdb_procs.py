@@ -4,18 +4,11 @@ context into a symbolized kernel backtrace, and kuser loads a user program's
 symbols so that a breakpoint in user code stops there with its source."""
 import os
 import re
-import shlex
-import shutil
-import subprocess
 import sys
-import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from gdb_kmain import free_port, listening, section  # noqa: E402
+from _gdb import BUILD, check_listing, gdb_session, kernel_syms, section  # noqa: E402
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BUILD = os.environ.get("BUILD", "build")
 # Two sleepers in the background, then ps (whose getprocs is where GDB
 # stops), then a third sleep run in the foreground: its main is where the
 # user-level breakpoint fires.
@@ -25,44 +18,6 @@ COMMAND = "sleep 200 & sleep 300 & ps; sleep 50"
 # waiting in, function (empty for the running process).
 ROW = re.compile(r"^([* ]) +(\d+|idle) +(\d+) +(\d+) +(\S+) +(\d+) +(\S+) +(0x[0-9a-f]{8}|-) +(\S+) *(\S*)$",
                  re.M)
-
-
-def start_qemu(t, tmp):
-    """QEMU halted with a GDB stub, running COMMAND like `make run`;
-    returns (process, port, serial log). Retries when another test takes
-    the port between free_port() and QEMU's bind."""
-    for attempt in range(3):
-        port = free_port()
-        cmd = t.qemu_command(boot="kernel", mem=32,
-                             args=f"poweroff run={COMMAND.encode().hex()}",
-                             initrd=os.path.join(BUILD, "initramfs.cpio"),
-                             extra=["-S", "-gdb", f"tcp::{port}"])
-        t.log.append(" ".join(cmd))
-        log = os.path.join(tmp, f"qemu{attempt}.log")
-        with open(log, "wb") as out:
-            p = subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.DEVNULL,
-                                 stdout=out, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 5
-        while p.poll() is None and time.monotonic() < deadline:
-            if listening(port):
-                return p, port, log
-            time.sleep(0.05)
-        if p.poll() is None:
-            return p, port, log
-        with open(log, errors="replace") as f:
-            t.out += f"[qemu exited {p.returncode}]\n" + f.read()
-    t.check(False, "QEMU would not start with a GDB stub (3 ports tried)")
-
-
-def kernel_syms():
-    """{name: address} of kernel.elf's functions, from nm's kernel.sym."""
-    syms = {}
-    with open(os.path.join(ROOT, BUILD, "kernel.sym")) as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) == 3 and parts[1] in "tT":
-                syms[parts[2]] = int(parts[0], 16)
-    return syms
 
 
 def check_symbolized(t, syms, addr, where, what):
@@ -76,65 +31,36 @@ def check_symbolized(t, syms, addr, where, what):
 
 
 def run(t):
-    with open(os.path.join(ROOT, "tools/gdbinit.tmpl")) as f:
-        template = f.read()
     syms = kernel_syms()
-    tmp = tempfile.mkdtemp(prefix="orchard-gdbprocs-")
-    qemu = None
-    try:
-        qemu, port, serial_log = start_qemu(t, tmp)
-        gdbinit = os.path.join(tmp, "gdbinit")
-        with open(gdbinit, "w") as f:
-            f.write(template.replace("@GDBPORT@", str(port)).replace("@BUILD@", BUILD))
-        steps = [
-            "echo @@kmain\\n", "continue", "kps",
-            # ps's getprocs: both sleepers exist and are blocked by then.
-            "hbreak sys_getprocs",
-            "echo @@stop\\n", "continue",
-            "echo @@kps\\n", "kps",
-            "echo @@kproc3\\n", "kproc 3",
-            "echo @@kproc4\\n", "kproc 4",
-            "echo @@kproc1\\n", "kproc 1",
-            "echo @@kproc5\\n", "kproc 5",
-            "echo @@kuser\\n", "kuser sh", "info line main", "list main", "kuser sh",
-            # A breakpoint in user code: the next process to run sleep's
-            # main is `sleep 50`. The condition keeps sh, whose code sits
-            # at the same addresses, from stopping there.
-            "echo @@ubreak\\n", "delete",
-            "kuser sleep",
-            'hbreak user/sleep.c:main if $_streq(cpus[0].proc->name, "sleep")',
-            "continue", "p argv[1]", "bt",
-            "echo @@kps2\\n", "kps",
-            "echo @@kuser2\\n", "kuser", "kuser -", "kuser",
-            "echo @@errors\\n", "kproc 99", "kuser nosuchprogram",
-            "echo @@end\\n",
-        ]
-        cmd = ["gdb", "-batch", "-nx", "-x", gdbinit]
-        for s in steps:
-            cmd += ["-ex", s]
-        t.log.append(" ".join(shlex.quote(c) for c in cmd))
-        try:
-            # One stream, so that error messages land in their section.
-            p = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               text=True, timeout=20)
-            out = p.stdout
-        except subprocess.TimeoutExpired as e:
-            out = (e.stdout or b"").decode(errors="replace") + "\n[gdb timed out]\n"
-        t.out += out
-        # Detached, the kernel runs on: sleep 50 ends, sh exits, init
-        # reports and powers off.
-        try:
-            qemu.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            pass
-        with open(serial_log, errors="replace") as f:
-            serial = f.read().replace("\r", "")
-        t.out += "---- serial ----\n" + serial
-    finally:
-        if qemu is not None and qemu.poll() is None:
-            qemu.kill()
-            qemu.wait()
-        shutil.rmtree(tmp, ignore_errors=True)
+    steps = [
+        "echo @@kmain\\n", "continue", "kps",
+        # ps's getprocs: both sleepers exist and are blocked by then.
+        "hbreak sys_getprocs",
+        "echo @@stop\\n", "continue",
+        "echo @@kps\\n", "kps",
+        "echo @@kproc3\\n", "kproc 3",
+        "echo @@kproc4\\n", "kproc 4",
+        "echo @@kproc1\\n", "kproc 1",
+        "echo @@kproc5\\n", "kproc 5",
+        "echo @@kuser\\n", "kuser sh", "info line main", "list main", "kuser sh",
+        # A breakpoint in user code: the next process to run sleep's
+        # main is `sleep 50`. The condition keeps sh, whose code sits
+        # at the same addresses, from stopping there.
+        "echo @@ubreak\\n", "delete",
+        "kuser sleep",
+        'hbreak user/sleep.c:main if $_streq(cpus[0].proc->name, "sleep")',
+        "continue", "p argv[1]", "bt",
+        "echo @@kps2\\n", "kps",
+        "echo @@kuser2\\n", "kuser", "kuser -", "kuser",
+        "echo @@errors\\n", "kproc 99", "kuser nosuchprogram",
+        "echo @@end\\n",
+    ]
+    # GDB's output as one stream, so that error messages land in their
+    # section. Detached, the kernel runs on: sleep 50 ends, sh exits, init
+    # reports and powers off.
+    out, serial = gdb_session(t, steps, timeout=20, one_stream=True,
+                              args=f"poweroff run={COMMAND.encode().hex()}",
+                              initrd=os.path.join(BUILD, "initramfs.cpio"))
 
     # 1. At kmain nothing runs yet: no rows but idle's, and kps says so.
     k0 = section(out, "kmain")
@@ -208,13 +134,7 @@ def run(t):
     t.expect(rf"^loaded the symbols of \S*{re.escape(BUILD)}/user/sh$", ku, what="kuser sh should load")
     t.expect(r'^Line \d+ of "user/sh\.c" starts at address 0x4[0-9a-f]{5} <main', ku,
              what="after kuser sh, main should be sh's main in user/sh.c")
-    with open(os.path.join(ROOT, "user/sh.c")) as f:
-        source = f.read().splitlines()
-    listed = re.findall(r"^(\d+)\t(.*)$", ku, re.M)
-    t.check(len(listed) >= 5, f"`list main` showed {len(listed)} lines of user/sh.c")
-    for num, text in listed:
-        n = int(num)
-        t.check(source[n - 1].rstrip() == text.rstrip(), f"`list main` line {n} is not user/sh.c's")
+    listed, _ = check_listing(t, ku, "user/sh.c", "`list main`")
     t.check(any("int main(" in text for _, text in listed), "`list main` should show sh's main")
     t.expect(r"symbols already loaded$", ku, what="kuser sh twice should not load it twice")
 

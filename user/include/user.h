@@ -53,6 +53,10 @@ int atoi(const char *s);
 /* Reads one line (up to n-1 bytes, keeping the newline) from fd. */
 char *gets_fd(int fd, char *buf, int n);
 
+/* pidcmd.c: runs call(pid) for each argument (kill, suspend, resume);
+ * returns the program's exit status. */
+int pid_command(int argc, char **argv, int (*call)(int pid));
+
 /* malloc.c: a first-fit allocator over sbrk. */
 void *malloc(size_t n);
 void free(void *p);

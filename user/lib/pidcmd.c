@@ -1,0 +1,18 @@
+/* The body of kill, suspend and resume: one system call per pid argument. */
+#include "user.h"
+
+int pid_command(int argc, char **argv, int (*call)(int pid))
+{
+    if (argc < 2) {
+        fprintf(2, "usage: %s PID...\n", argv[0]);
+        return 2;
+    }
+    int status = 0;
+    for (int i = 1; i < argc; i++) {
+        if (call(atoi(argv[i])) < 0) {
+            fprintf(2, "%s: %s: no such process (or not allowed)\n", argv[0], argv[i]);
+            status = 1;
+        }
+    }
+    return status;
+}

@@ -32,9 +32,9 @@ int main(void)
 {
     int s = spawn_spinner(-1, 0, 0);
     struct procinfo pi = { 0 };
-    for (int i = 0; i < 80 && info_of(s, &pi) == 0 && pi.priority != 0; i++)
+    for (int i = 0; i < 80 && proc_info(s, &pi) == 0 && pi.priority != 0; i++)
         sleep(1);                           /* S sinks to level 0 */
-    CHECK(info_of(s, &pi) == 0 && pi.priority == 0);
+    CHECK(proc_info(s, &pi) == 0 && pi.priority == 0);
     int f = fork();
     if (f == 0)
         exit(factory());
@@ -43,7 +43,7 @@ int main(void)
     unsigned int last_ticks = pi.ticks, s_start = pi.ticks;
     while (uptime() < start + WINDOW - 5) {
         sleep(1);
-        if (info_of(s, &pi) < 0)
+        if (proc_info(s, &pi) < 0)
             break;
         int now = uptime();
         if (pi.ticks != last_ticks) {

@@ -30,7 +30,7 @@ int main(void)
     int n = 0;
     while (n < MAXS && uptime() < next_boost + 40) {
         struct procinfo pi = { 0 };
-        if (info_of(pid, &pi) == 0) {
+        if (proc_info(pid, &pi) == 0) {
             when[n] = uptime();
             ticks[n] = pi.ticks;
             level[n++] = pi.priority;

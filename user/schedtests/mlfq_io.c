@@ -35,7 +35,7 @@ int main(void)
     while (samples < WINDOW / 3 - 5) {
         sleep(3);
         struct procinfo a = { 0 }, b = { 0 }, c = { 0 };
-        if (info_of(io, &a) < 0 || info_of(cpu[0], &b) < 0 || info_of(cpu[1], &c) < 0)
+        if (proc_info(io, &a) < 0 || proc_info(cpu[0], &b) < 0 || proc_info(cpu[1], &c) < 0)
             break;
         samples++;
         io_top += a.priority == TOP;

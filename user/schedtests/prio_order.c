@@ -39,7 +39,7 @@ int main(void)
     }
     struct procinfo pi = { 0 };
     for (int i = 0; i < 3; i++) {
-        CHECK(info_of(pids[i], &pi) == 0);
+        CHECK(proc_info(pids[i], &pi) == 0);
         EXPECT(pi.priority == 10 * (i + 1), "getprocs to report priority %d, got %d",
                10 * (i + 1), pi.priority);
         EXPECT(getpriority(pids[i]) == 10 * (i + 1), "getpriority %d", 10 * (i + 1));

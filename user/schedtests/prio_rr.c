@@ -16,10 +16,10 @@ int main(void)
         CHECK(setpriority(pids[i], i < 3 ? 20 : 19) == 0);
     }
     for (int i = 0; i < 4; i++)
-        CHECK(info_of(pids[i], &b[i]) == 0);
+        CHECK(proc_info(pids[i], &b[i]) == 0);
     sleep(WINDOW);
     for (int i = 0; i < 4; i++)
-        CHECK(info_of(pids[i], &a[i]) == 0);
+        CHECK(proc_info(pids[i], &a[i]) == 0);
     unsigned int total = 0;
     for (int i = 0; i < 3; i++)
         total += a[i].ticks - b[i].ticks;

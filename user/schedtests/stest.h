@@ -11,28 +11,19 @@
 #ifndef STEST_H
 #define STEST_H
 
-#include "user.h"
+#include "../tests/utest.h"
 
-static int stest_failures;
-
-#define CHECK(cond) do {                                                     \
-        if (!(cond)) {                                                       \
-            printf("  CHECK failed at %s:%d: %s\n", __FILE__, __LINE__, #cond); \
-            stest_failures++;                                                \
-        }                                                                    \
-    } while (0)
-
-/* Fails with a sentence saying what was expected and what came. */
+/* Fails with a sentence saying what was expected and what came.
+ * (CHECK, CHECK_EQ, DONE and proc_info come from the process tests'
+ * utest.h: one set of test helpers.) */
 #define EXPECT(cond, ...) do {                                               \
         if (!(cond)) {                                                       \
             printf("  expected: ");                                          \
             printf(__VA_ARGS__);                                             \
             printf("\n");                                                    \
-            stest_failures++;                                                \
+            utest_failures++;                                                \
         }                                                                    \
     } while (0)
-
-#define DONE() return stest_failures != 0
 
 static volatile unsigned int stest_sink;
 
@@ -65,20 +56,6 @@ static inline int spawn_spinner(int go_fd, void (*setup)(int), int arg)
         spin_forever();
     }
     return pid;
-}
-
-/* getprocs's record of pid: 0, or -1 if there is none. */
-static inline int info_of(int pid, struct procinfo *out)
-{
-    static struct procinfo all[256];
-    int n = getprocs(all, 256);
-    for (int i = 0; i < n; i++) {
-        if (all[i].pid == pid) {
-            *out = all[i];
-            return 0;
-        }
-    }
-    return -1;
 }
 
 /* CPU ticks of each of n pids, read in one getprocs() call (one instant). */

@@ -26,7 +26,7 @@ int main(void)
     }
     EXPECT(r == 0, "schedstat(getpid(), &st) == 0, got %d", r);
     struct procinfo pi = { 0 };
-    CHECK(info_of(me, &pi) == 0);
+    CHECK(proc_info(me, &pi) == 0);
     EXPECT(r == 0 && st.pid == me && st.start_tick == pi.start_tick,
            "st.pid %d and st.start_tick %u (getprocs says %u)", me, pi.start_tick, st.start_tick);
     EXPECT(r == 0 && st.response >= 0 && st.turnaround == -1,
@@ -51,7 +51,7 @@ int main(void)
     for (int t = 0; t < 200; t++) {
         int zombies = 0;
         for (int i = 0; i < 3; i++)
-            zombies += info_of(pids[i], &pi) == 0 && pi.state == PROC_ZOMBIE;
+            zombies += proc_info(pids[i], &pi) == 0 && pi.state == PROC_ZOMBIE;
         if (zombies == 3)
             break;
         sleep(1);

@@ -42,6 +42,8 @@ SWITCH_TO_READY = {"preempted", "yielded", "woken"}
 SWITCH_KINDS = SWITCH_TO_READY | {"blocked", "exited", "suspended"}
 COLOURS = {"running": "#2e7d32", "ready": "#f9a825", "blocked": "#b0bec5",
            "suspended": "#8e24aa"}
+TIMELINE_WIDTH = 1000          # pixels of time across, one column each
+BAR = 16                        # pixels: the height of a row's bar
 BRIEF_COLOUR = "#1b5e20"        # the mark of a run shorter than a tick
 # The policies that promise each process a share, and the label field
 # that says how much: tickets, or a priority that cfs turns into a weight.
@@ -317,8 +319,8 @@ def boosts(procs):
 
 
 def timeline_svg(t, procs, title):
-    left, right, top, row, bar = 170, 20, 70, 26, 16
-    width = 1000
+    left, right, top, row, bar = 170, 20, 70, BAR + 10, BAR
+    width = TIMELINE_WIDTH
     t0, t1 = (t.start or 0), max((t.end or 0), (t.start or 0) + 1)
     scale = width / (t1 - t0)
     height = top + row * len(procs) + 60

@@ -74,9 +74,8 @@ def run(t):
     r = t.run_cmd("schedemo", timeout=60)
     t.expect(r"^usage: schedemo ", r.out, "schedemo without jobs: a usage line")
     t.expect(r"^exit status: 2$", r.out, "schedemo without jobs: exit status 2")
-    t.sh("make -s run SCHED=prio CMD=true > /dev/null", timeout=120)
-    t.expect(r"^sched: policy prio$", open(os.path.join("build", "run", "kernel.log")).read(),
-             "make run SCHED=prio to boot with sched=prio")
-    t.sh("make -s run SCHED=prio BOOTARGS=sched=mlfq CMD=true > /dev/null", timeout=120)
-    t.expect(r"^sched: policy mlfq$", open(os.path.join("build", "run", "kernel.log")).read(),
-             "a sched= in BOOTARGS to win over SCHED")
+    log = os.path.join("build", "tests", "sched", "demo-kernel.log")     # ours alone
+    t.sh(f"RUN_LOG={log} make -s run SCHED=prio CMD=true > /dev/null", timeout=120)
+    t.expect(r"^sched: policy prio$", open(log).read(), "make run SCHED=prio to boot with sched=prio")
+    t.sh(f"RUN_LOG={log} make -s run SCHED=prio BOOTARGS=sched=mlfq CMD=true > /dev/null", timeout=120)
+    t.expect(r"^sched: policy mlfq$", open(log).read(), "a sched= in BOOTARGS to win over SCHED")

@@ -32,7 +32,7 @@ blocked, suspended) and writes
 Usage: schedtrace.py [--timeline OUT.svg] [--shares OUT.svg] [--title T]
                      [--only-labelled] [--window A:B] [TRACE ...]   (default: standard input)
 --window A:B keeps ticks A to B after the first event (the table too).
-Times are in ticks (HZ from the header, default 100).
+Times are in ticks (HZ from the header; the table says "hz ?" without one).
 """
 import argparse
 import re

@@ -10,7 +10,7 @@ hex-encoded in the boot option run=, which makes init run `sh -c CMD`.
 Standard output: what CMD and its children write to fds 1 and 2, then the
 last line "exit status: N". The kernel's own log goes to the second serial
 port, into build/run/kernel.log (BUILD/run/kernel-PID.log when several runs
-overlap). Standard input is forwarded to the console; at its end the
+overlap), or into the file RUN_LOG names (tools/bench.py reads its own). Standard input is forwarded to the console; at its end the
 console reads as end of file (^D).
 
 Exit status: 0 when N is 0; 1 when N is not 0; 2 when the kernel panics,
@@ -36,7 +36,7 @@ def main():
     bootargs = os.environ.get("BOOTARGS", "")
     logdir = os.path.join(BUILD, "run")
     os.makedirs(logdir, exist_ok=True)
-    log, lock = claim_log(logdir)
+    log, lock = (os.environ["RUN_LOG"], None) if os.environ.get("RUN_LOG") else claim_log(logdir)
     # sched= etc. in BOOTARGS come after ours, and the last occurrence wins.
     append = f"klog=com2 poweroff run={cmd.encode().hex()} {bootargs}".strip()
     qemu = ["qemu-system-i386", "-m", mem, "-display", "none", "-monitor", "none",

@@ -4,6 +4,7 @@
 #include "arch/arch.h"
 #include "core/clock.h"
 #include "core/panic.h"
+#include "lib/string.h"
 #include "mm/frame.h"
 #include "mm/uaccess.h"
 #include "proc/proc.h"
@@ -98,7 +99,9 @@ int sys_sysinfo(uaddr_t uinfo)
         .totalmem = frame_count_total() * FRAME_SIZE,
         .nproc = proc_count(),
         .uptime = clock_ticks(),
+        .hz = HZ,
     };
+    strlcpy(si.policy, sched_policy()->name, sizeof si.policy);
     return copyout(uinfo, &si, sizeof si);
 }
 

@@ -14,7 +14,8 @@ tests `make test` runs on the reference solution:
   - for the syscall lab, ps -s showing what the new call returns.
 
 Usage: grade.py LAB   (syscall, prio, mlfq, lottery, stride)
-Needs a built tree (make); BUILD selects the build directory.
+Needs a built tree (make); BUILD selects the build directory. Each boot's
+whole output is kept in BUILD/grade/LAB.POLICY.out (and LAB.rr.out).
 """
 import os
 import re
@@ -75,6 +76,18 @@ def boot(cmd, policy, timeout):
     t = testrun.Test("grade", types.ModuleType("grade"))
     r = t.run_cmd(cmd, mem=64, bootargs=f"sched={policy}", timeout=timeout)
     return r.out
+
+
+def save_logs(lab, policy, outs):
+    """Each boot's whole output, in build/grade/LAB.POLICY.out (and
+    LAB.rr.out for the comparison run): for the student, and for
+    tests/labs/strip_roundtrip.py, which checks the suite in them."""
+    folder = os.path.join(ROOT, BUILD, "grade")
+    os.makedirs(folder, exist_ok=True)
+    for which, out in outs.items():
+        name = policy if which == "policy" else "rr"
+        with open(os.path.join(folder, f"{lab}.{name}.out"), "w") as f:
+            f.write(out)
 
 
 def tail_of(out, name, n=6):
@@ -138,6 +151,7 @@ def main():
     unit, unit_err = (run_unit() if any(k == "unit" for _, k, _, _ in checks) else ({}, []))
     for th in threads:
         th.join()
+    save_logs(lab, policy, outs)
     out = outs.get("policy", "")
     results = {name: (ok, detail) for name, ok, detail in parse(out, 0)}
     if "panic:" in out:

@@ -41,6 +41,5 @@ SYSCALL(27, getpinfo, int,    (struct pstat *ps))
 SYSCALL(28, schedtrace, int,  (struct sched_event *buf, int max))
 // LAB syscall BEGIN
 SYSCALL(29, schedstat, int,   (int pid, struct schedstat *st))
-// LAB syscall STUB
 // LAB syscall END
 #undef SYSCALL

@@ -100,7 +100,4 @@ void sched_trap_exit(struct trapframe *tf);
 /* The idle process's loop: halts until something is ready. */
 void sched_idle_loop(void) __attribute__((noreturn));
 
-/* test=schedcost: the cost of one decision under each policy (sched_cost.c). */
-void sched_cost_selftest(void);
-
 #endif

@@ -90,5 +90,4 @@ int sys_schedstat(int pid, uaddr_t ust)
     spin_unlock(&sched_lock);
     return found ? copyout(ust, &st, sizeof st) : -1;
 }
-// LAB syscall STUB
 // LAB syscall END

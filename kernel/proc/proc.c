@@ -296,6 +296,21 @@ static struct proc *find_target(int pid)
     return p && p->state != PROC_ZOMBIE && p->state != PROC_EMBRYO ? p : 0;
 }
 
+bool proc_is_init(const struct proc *p)
+{
+    return p == init_proc;
+}
+
+/* Is a among p's ancestors (its parent, its parent's parent, ...)? Init
+ * is everyone's. With sched_lock held (parent links change under it). */
+static bool is_ancestor(const struct proc *a, const struct proc *p)
+{
+    for (p = p->parent; p; p = p->parent)
+        if (p == a)
+            return true;
+    return false;
+}
+
 /* Wakes a blocked process early (kill); with sched_lock held. */
 static void interrupt_sleep(struct proc *p)
 {
@@ -308,7 +323,7 @@ static void interrupt_sleep(struct proc *p)
 static int kill_locked(int pid)
 {
     struct proc *p = find_target(pid);
-    if (!p || p == init_proc)
+    if (!p || proc_is_init(p))
         return -1;
     p->killed = true;
     if (p->state == PROC_BLOCKED)
@@ -326,12 +341,21 @@ int proc_kill(int pid)
     return r;
 }
 
+/* May the current process suspend p? Not a dying process (it must run
+ * to die), and not an ancestor of its own: init, or a shell waiting for
+ * it, would stay suspended with no one left to resume it
+ * (docs/processes.md). */
+static bool may_suspend(const struct proc *p)
+{
+    return !p->killed && !is_ancestor(p, current_proc());
+}
+
 int proc_suspend(int pid)
 {
     spin_lock(&sched_lock);
     struct proc *p = find_target(pid);
     int r = -1;
-    if (p && p != init_proc) {
+    if (p && may_suspend(p)) {
         r = 0;
         if (!p->suspended) {
             p->suspended = true;

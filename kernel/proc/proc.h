@@ -141,6 +141,8 @@ void proc_interrupt_foreground(void);
 
 /* Looks up a live (not UNUSED) process; caller holds sched_lock. */
 struct proc *proc_find(int pid);
+/* Is p the first process? Others may not kill, suspend or reprioritise it. */
+bool proc_is_init(const struct proc *p);
 /* Kills the current process with a one-line report (user faults). */
 void proc_fault(struct trapframe *tf, const char *what, uint32_t addr)
     __attribute__((noreturn));

@@ -25,6 +25,8 @@ int sys_setpriority(int pid, int prio)
         return -1;
     spin_lock(&sched_lock);
     struct proc *p = find_live(pid);
+    if (p && proc_is_init(p))
+        p = 0;                  /* init keeps its priority (docs/processes.md) */
     if (p)
         sched_set_prio(p, prio);
     spin_unlock(&sched_lock);

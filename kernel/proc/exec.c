@@ -11,6 +11,7 @@
 #include "mm/vm.h"
 #include "proc/elf.h"
 #include "proc/proc.h"
+#include "proc/syscall.h"
 
 /* The arguments, gathered in kernel memory before the old image goes. */
 struct args {

@@ -11,6 +11,7 @@
 #include "proc/proc.h"
 #include "proc/sched.h"
 #include "proc/schedtrace.h"
+#include "proc/syscall.h"
 
 /* A live process (not a zombie or embryo), or NULL; sched_lock held. */
 static struct proc *find_live(int pid)

@@ -22,6 +22,7 @@
 #include "mm/vm.h"
 #include "proc/exec.h"
 #include "proc/sched.h"
+#include "proc/waitq.h"
 
 #define PID_HASH_SIZE 256
 
@@ -408,6 +409,46 @@ void proc_interrupt_foreground(void)
         kill_locked(p->pid);
     }
     spin_unlock(&sched_lock);
+}
+
+/* The process holding the most user pages, never init (nor idle, nor a
+ * process with no address space left); sched_lock held. Ties go to the
+ * lowest slot. */
+static struct proc *largest_process(uint32_t *pages_out)
+{
+    struct proc *best = 0;
+    uint32_t most = 0;
+    for (int i = 0; i < NPROC; i++) {
+        struct proc *p = &procs[i];
+        if (p->state == PROC_UNUSED || p->state == PROC_EMBRYO || p->state == PROC_ZOMBIE ||
+            !p->as || proc_is_init(p))
+            continue;
+        uint32_t n = vm_resident_pages(p->as);
+        if (!best || n > most) {
+            best = p;
+            most = n;
+        }
+    }
+    *pages_out = most;
+    return best;
+}
+
+bool proc_reclaim_memory(void)
+{
+    struct proc *me = current_proc();
+    uint32_t pages;
+    spin_lock(&sched_lock);
+    struct proc *victim = largest_process(&pages);
+    bool other = victim && victim != me;
+    if (other && !victim->killed) {
+        kprintf("out of memory: killed pid %d (%s), the largest process (%u pages), "
+                "for pid %d (%s)\n", victim->pid, victim->name, pages, me->pid, me->name);
+        kill_locked(victim->pid);
+    }
+    spin_unlock(&sched_lock);
+    if (other)
+        sleep_ticks(1);                 /* let it die; then the fault runs again */
+    return other;
 }
 
 void proc_fault(struct trapframe *tf, const char *what, uint32_t addr)

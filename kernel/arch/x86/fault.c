@@ -3,7 +3,8 @@
  *
  * Page faults: the address space gets a chance to resolve the fault
  * (copy-on-write, first touch of heap or stack); if it cannot, the process
- * is killed with its one-line report. From kernel mode a page fault is a
+ * is killed with its one-line report. If memory ran out, the largest
+ * process dies instead, which may be another one (proc_reclaim_memory). From kernel mode a page fault is a
  * kernel bug (user memory is only ever reached through copyin/copyout,
  * which never fault): panic.
  *
@@ -26,6 +27,8 @@ static void page_fault(struct trapframe *tf)
     if (!trap_from_user(tf))
         panic_trap(tf, "unhandled trap %u (%s) in kernel mode", tf->trapno, trap_name(T_PGFLT));
     int r = vm_fault(current_proc()->as, va, tf->err & PF_WRITE);
+    if (r == -2 && proc_reclaim_memory())
+        return;                         /* another process was killed: retry */
     if (r == -2)
         proc_fault(tf, "out of memory", va);
     if (r < 0)

@@ -7,6 +7,7 @@
 #include "core/panic.h"
 #include "lib/string.h"
 #include "mm/uaccess.h"
+#include "proc/proc.h"
 #include "proc/sched.h"
 
 BOOT_PARAM(schedtrace, "schedtrace=dump: print the unread scheduling trace at power-off; =off: record nothing");
@@ -48,6 +49,12 @@ void sched_trace(enum sched_event_kind kind, int from, int to)
     }
     ring[head % SCHED_TRACE_LEN] = (struct sched_event){ clock_ticks(), from, to, kind };
     head++;
+}
+
+void sched_trace_switch(enum sched_event_kind why, const struct proc *prev,
+                        const struct proc *next)
+{
+    sched_trace(prev == this_cpu()->idle ? SCHED_EV_WOKEN : why, prev->pid, next->pid);
 }
 
 /* Where a read stands: the ring position its events start at, and

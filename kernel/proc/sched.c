@@ -15,7 +15,7 @@
  * switch happens at the end of the trap, on the way back to user mode
  * (sched_trap_exit). docs/scheduler.md walks through one timer tick.
  *
- * At each move the core tells the statistics (schedstats.c: ticks, times
+ * At each move the core tells the statistics (schedstats.h: ticks, times
  * scheduled, time ready, first run, exit) and the scheduling trace
  * (schedtrace.c), one call each; what they record is their business.
  */

@@ -38,7 +38,9 @@ static bool trace_off(void)
     return off;
 }
 
-void sched_trace(enum sched_event_kind kind, int from, int to)
+/* Appends one event; sched_lock held. Inlined into both callers: the
+ * switch path is hot. */
+static inline void record(enum sched_event_kind kind, int from, int to)
 {
     ASSERT(spin_holding(&sched_lock));
     if (trace_off())
@@ -51,10 +53,15 @@ void sched_trace(enum sched_event_kind kind, int from, int to)
     head++;
 }
 
+void sched_trace(enum sched_event_kind kind, int from, int to)
+{
+    record(kind, from, to);
+}
+
 void sched_trace_switch(enum sched_event_kind why, const struct proc *prev,
                         const struct proc *next)
 {
-    sched_trace(prev == this_cpu()->idle ? SCHED_EV_WOKEN : why, prev->pid, next->pid);
+    record(prev == this_cpu()->idle ? SCHED_EV_WOKEN : why, prev->pid, next->pid);
 }
 
 /* Where a read stands: the ring position its events start at, and

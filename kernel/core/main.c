@@ -67,6 +67,7 @@ void kmain(uint32_t magic, uint32_t info_phys)
     uint64_t tsc_start = arch_timestamp();
     const char *cmdline = bootinfo_load(magic, info_phys);
     cmdline_init(cmdline);
+    klog_init();
     kprintf("%s\n", BANNER);
     kprintf("cmdline: %s\n", cmdline_raw());
     cmdline_report_unknown();

@@ -72,12 +72,14 @@ void console_putc(char c)
     console_write(&c, 1);
 }
 
+void klog_init(void)
+{
+    const char *v = cmdline_get("klog");
+    klog_com2 = v && v[0] == 'c' && serial_com2_init();
+}
+
 void klog_write(const char *s, int n)
 {
-    if (!klog_com2) {
-        const char *v = cmdline_get("klog");
-        klog_com2 = v && serial_com2_init() && v[0] == 'c';
-    }
     if (!klog_com2 || panicking) {
         console_write(s, n);    /* a panic shows everywhere */
         if (!klog_com2)

@@ -23,6 +23,9 @@ void console_unlock_for_panic(void);
 /* Kernel messages: the console, or COM2 alone with the boot option
  * klog=com2 (make run keeps the program's output clean that way). */
 void klog_write(const char *s, int n);
+/* Reads klog= once the command line is parsed; until then, and without
+ * it (or without a COM2 port), kernel messages go to the console. */
+void klog_init(void);
 
 /* Input side. console_input() is called from interrupt handlers. */
 void console_input(char c);

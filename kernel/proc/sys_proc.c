@@ -10,6 +10,7 @@
 #include "proc/proc.h"
 #include "proc/sched.h"
 #include "proc/schedtrace.h"
+#include "proc/syscall.h"
 #include "proc/waitq.h"
 
 int sys_fork(void)

@@ -24,13 +24,16 @@ struct pstat;                   /* getpinfo()'s: #include "pstat.h" */
 
 /* SYS_fork, SYS_exit, ...: the numbers that go in %eax. */
 enum {
-#define SYSCALL(num, name, ret, params) SYS_##name = num,
+#define SYSCALL(num, name, ret, nargs, params) SYS_##name = num,
 #include "abi/syscalls.h"
 };
 
-/* The system calls (stubs in usys.S, generated from the same table). */
-#define SYSCALL(num, name, ret, params) ret name params;
+/* The system calls (stubs in usys.S, generated from the same table). A
+ * user pointer is an ordinary pointer on this side. */
+#define USER_PTR(type) type
+#define SYSCALL(num, name, ret, nargs, params) ret name params;
 #include "abi/syscalls.h"
+#undef USER_PTR
 void exit(int status) __attribute__((noreturn));
 
 /* printf.c: %d %u %x %p %s %c %%, widths, '-' and '0' flags. */

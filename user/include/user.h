@@ -57,6 +57,10 @@ char *gets_fd(int fd, char *buf, int n);
  * returns the program's exit status. */
 int pid_command(int argc, char **argv, int (*call)(int pid));
 
+/* description.c: the one-line description the build puts in a program's
+ * ELF section .description (see user/user.mk); 0, or -1 if it has none. */
+int program_description(const char *path, char *out, int n);
+
 /* malloc.c: a first-fit allocator over sbrk. */
 void *malloc(size_t n);
 void free(void *p);

@@ -50,6 +50,9 @@ int strncmp(const char *a, const char *b, size_t n);
 char *strcpy(char *dst, const char *src);
 char *strchr(const char *s, int c);
 int atoi(const char *s);
+/* A whole decimal number, 0 to INT_MAX, no sign or spaces: 0 and *out
+ * set, or -1 (the utilities' check of their arguments). */
+int parse_number(const char *s, int *out);
 /* Reads one line (up to n-1 bytes, keeping the newline) from fd. */
 char *gets_fd(int fd, char *buf, int n);
 

@@ -419,15 +419,11 @@ void console_input_key(int key)
 
 void console_input(char c)
 {
-    if (raw || esc_state != KEYS || c == ESC) {
-        spin_lock(&input_lock);
-        int key = raw ? (unsigned char)c : decode_byte(c);
-        spin_unlock(&input_lock);
-        if (key >= 0)
-            console_input_key(key);
-        return;
-    }
-    console_input_key((unsigned char)c);
+    spin_lock(&input_lock);
+    int key = raw ? (unsigned char)c : decode_byte(c);
+    spin_unlock(&input_lock);
+    if (key >= 0)
+        console_input_key(key);
 }
 
 int console_getc(void)

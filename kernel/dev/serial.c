@@ -22,7 +22,9 @@
 #define IRQ_COM1    4
 
 static bool present, com2_present;
-static bool held;               /* input waits in the UART for console room */
+/* Input waits in the UART for console room. Touched with interrupts off
+ * only (the COM1 handler, and console reads inside a system call). */
+static bool held;
 
 /* Programs a UART; returns whether one answers at that port. */
 static bool uart_init(uint16_t port)

@@ -53,6 +53,7 @@ void vga_putc(char c)
     case '\n': pos += COLS - pos % COLS; break;
     case '\r': pos -= pos % COLS; break;
     case '\t': pos = (pos + 8) & ~7; break;
+    case '\a': break;          /* the bell: no sound here, and no glyph */
     case '\b':                 /* moves left, as a terminal's does */
         if (pos % COLS)
             pos--;

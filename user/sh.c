@@ -41,6 +41,7 @@ struct job {
  * byte of the line. */
 static char *words;
 static int interactive;
+static int running_jobs;        /* background jobs started and not yet reaped */
 
 /* Background jobs reaped but not yet reported (interactive only). */
 static struct { int pid, status; } finished[NPROC];
@@ -168,6 +169,7 @@ static int check_line(const char *line)
 
 static void job_finished(int pid, int status)
 {
+    running_jobs--;
     if (interactive && nfinished < NPROC) {
         finished[nfinished].pid = pid;
         finished[nfinished++].status = status;
@@ -179,6 +181,8 @@ static void job_finished(int pid, int status)
 static void reap_jobs(void)
 {
     static struct procinfo procs[NPROC];
+    if (running_jobs == 0)
+        return;
     int me = getpid(), zombies = 0;
     int n = getprocs(procs, NPROC);
     for (int i = 0; i < n; i++)
@@ -385,6 +389,7 @@ static int run_job(struct job *j)
     if (pid == 0)
         run_pipeline(j);
     if (j->background) {
+        running_jobs++;
         printf("[%d]\n", pid);
         return 0;
     }

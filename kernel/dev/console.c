@@ -392,6 +392,7 @@ static bool act_at_once(int key)
     edit_clear();
     esc_state = KEYS;
     spin_unlock(&input_lock);
+    serial_input_resume();              /* the discarded input made room */
     console_write("^C\n", 3);
     proc_interrupt_foreground();
     return true;

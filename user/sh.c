@@ -8,8 +8,10 @@
  *   sh            interactive, prompt "$ "
  *   sh -c LINE    runs LINE and exits with its status (make run)
  *
- * Builtins: exit [N], help, kill PID... (kept inside the shell so that it
- * works when the process table is full). The exit status of a line is
+ * Builtins: exit [N], help, kill PID... (kill is inside the shell so that
+ * it works when the process table is full). In a pipeline or in the
+ * background a builtin runs in the forked process, as in a subshell: there
+ * `exit` ends only that process. The exit status of a line is
  * that of its last foreground job, which is that of the pipeline's last
  * command. A line is checked whole before anything runs: a syntax error
  * (status 2) runs none of it. Ctrl-C kills the foreground job: sh names
@@ -165,130 +167,6 @@ static int check_line(const char *line)
     return r;
 }
 
-/* ------------------------------------------------------------ jobs */
-
-static void job_finished(int pid, int status)
-{
-    running_jobs--;
-    if (interactive && nfinished < NPROC) {
-        finished[nfinished].pid = pid;
-        finished[nfinished++].status = status;
-    }
-}
-
-/* Reaps every child that has exited, without blocking: getprocs says how
- * many are zombies, and wait() returns one of them at once each time. */
-static void reap_jobs(void)
-{
-    static struct procinfo procs[NPROC];
-    if (running_jobs == 0)
-        return;
-    int me = getpid(), zombies = 0;
-    int n = getprocs(procs, NPROC);
-    for (int i = 0; i < n; i++)
-        zombies += procs[i].ppid == me && procs[i].state == PROC_ZOMBIE;
-    while (zombies-- > 0) {
-        int status, pid = wait(&status);
-        if (pid < 0)
-            break;
-        job_finished(pid, status);
-    }
-}
-
-static void report_jobs(void)
-{
-    for (int i = 0; i < nfinished; i++) {
-        if (finished[i].status)
-            printf("[%d] done (status %d)\n", finished[i].pid, finished[i].status);
-        else
-            printf("[%d] done\n", finished[i].pid);
-    }
-    nfinished = 0;
-}
-
-/* fork(), waiting a moment for a slot when the table is full (background
- * jobs that are about to end); says why when it gives up. */
-static int fork_job(void)
-{
-    for (int tries = 0;; tries++) {
-        int pid = fork();
-        if (pid >= 0)
-            return pid;
-        struct sysinfo si;
-        int full = sysinfo(&si) == 0 && si.nproc >= NPROC;
-        if (full && tries < FORK_TRIES) {
-            sleep(1);
-            reap_jobs();
-            continue;
-        }
-        if (full)
-            fprintf(2, "sh: fork failed: process table full (%d processes); "
-                       "Ctrl-P lists them, the builtin `kill PID` ends one\n", NPROC);
-        else
-            fprintf(2, "sh: fork failed: out of memory\n");
-        return -1;
-    }
-}
-
-static void exec_cmd(struct cmd *c)
-{
-    exec(c->argv[0], c->argv);
-    char path[128];
-    snprintf(path, sizeof path, "/bin/%s", c->argv[0]);
-    int fd = open(c->argv[0], O_RDONLY);
-    if (fd < 0 && !strchr(c->argv[0], '/'))
-        fd = open(path, O_RDONLY);
-    if (fd < 0) {
-        fprintf(2, "sh: %s: not found\n", c->argv[0]);
-        exit(127);
-    }
-    fprintf(2, "sh: %s: cannot execute (not a program, or out of memory)\n", c->argv[0]);
-    exit(126);
-}
-
-/* Runs a pipeline inside the current (already forked) process: forks
- * every stage but the last, which it becomes, its stdin and stdout
- * chained by pipes. */
-static void run_pipeline(struct job *j)
-{
-    for (int i = 0; i < j->ncmds - 1; i++) {
-        int fds[2];
-        if (pipe(fds) < 0) {
-            fprintf(2, "sh: pipe failed\n");
-            exit(1);
-        }
-        int pid = fork_job();
-        if (pid < 0)
-            exit(1);
-        if (pid == 0) {         /* stage i writes into the pipe */
-            close(1);
-            dup(fds[1]);
-            close(fds[0]);
-            close(fds[1]);
-            exec_cmd(&j->cmds[i]);
-        }
-        close(0);               /* the rest reads from it */
-        dup(fds[0]);
-        close(fds[0]);
-        close(fds[1]);
-    }
-    /* The last stage: wait for the others first would deadlock a full
-     * pipe, so exec it; the earlier stages are reaped by init. */
-    exec_cmd(&j->cmds[j->ncmds - 1]);
-}
-
-/* Waits for pid; background jobs that finish meanwhile are noted. */
-static int wait_for(int pid)
-{
-    for (;;) {
-        int status;
-        int w = wait(&status);
-        if (w == pid || w < 0)
-            return w < 0 ? -1 : status;
-        job_finished(w, status);
-    }
-}
-
 /* ------------------------------------------------------------ builtins */
 
 static int is_number(const char *s)
@@ -355,24 +233,154 @@ static int builtin_kill(struct cmd *c)
     return pid_command(c->argc, c->argv, kill);
 }
 
+typedef int builtin_fn(struct cmd *c);
+
 static const struct {
     const char *name;
-    int (*run)(struct cmd *c);
+    builtin_fn *run;
 } builtins[] = {
     { "exit", builtin_exit },
     { "help", builtin_help },
     { "kill", builtin_kill },
 };
 
-/* Runs j if it is one builtin command in the foreground; -1 if it is not. */
-static int run_builtin(struct job *j)
+/* The builtin called name, or NULL. */
+static builtin_fn *find_builtin(const char *name)
 {
-    if (j->ncmds != 1 || j->background)
-        return -1;
     for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; i++)
-        if (strcmp(j->cmds[0].argv[0], builtins[i].name) == 0)
-            return builtins[i].run(&j->cmds[0]);
-    return -1;
+        if (strcmp(name, builtins[i].name) == 0)
+            return builtins[i].run;
+    return NULL;
+}
+
+
+/* ------------------------------------------------------------ jobs */
+
+static void job_finished(int pid, int status)
+{
+    running_jobs--;
+    if (interactive && nfinished < NPROC) {
+        finished[nfinished].pid = pid;
+        finished[nfinished++].status = status;
+    }
+}
+
+/* Reaps every child that has exited, without blocking: getprocs says how
+ * many are zombies, and wait() returns one of them at once each time. */
+static void reap_jobs(void)
+{
+    static struct procinfo procs[NPROC];
+    if (running_jobs == 0)
+        return;
+    int me = getpid(), zombies = 0;
+    int n = getprocs(procs, NPROC);
+    for (int i = 0; i < n; i++)
+        zombies += procs[i].ppid == me && procs[i].state == PROC_ZOMBIE;
+    while (zombies-- > 0) {
+        int status, pid = wait(&status);
+        if (pid < 0)
+            break;
+        job_finished(pid, status);
+    }
+}
+
+static void report_jobs(void)
+{
+    for (int i = 0; i < nfinished; i++) {
+        if (finished[i].status)
+            printf("[%d] done (status %d)\n", finished[i].pid, finished[i].status);
+        else
+            printf("[%d] done\n", finished[i].pid);
+    }
+    nfinished = 0;
+}
+
+/* fork(), waiting a moment for a slot when the table is full (background
+ * jobs that are about to end); says why when it gives up. */
+static int fork_job(void)
+{
+    for (int tries = 0;; tries++) {
+        int pid = fork();
+        if (pid >= 0)
+            return pid;
+        struct sysinfo si;
+        int full = sysinfo(&si) == 0 && si.nproc >= NPROC;
+        if (full && tries < FORK_TRIES) {
+            sleep(1);
+            reap_jobs();
+            continue;
+        }
+        if (full)
+            fprintf(2, "sh: fork failed: process table full (%d processes); "
+                       "Ctrl-P lists them, the builtin `kill PID` ends one\n", NPROC);
+        else
+            fprintf(2, "sh: fork failed: out of memory\n");
+        return -1;
+    }
+}
+
+/* Becomes the command (a builtin in a pipeline or in the background runs
+ * in this process, as in a subshell). */
+static void exec_cmd(struct cmd *c)
+{
+    builtin_fn *b = find_builtin(c->argv[0]);
+    if (b)
+        exit(b(c));
+    exec(c->argv[0], c->argv);
+    char path[128];
+    snprintf(path, sizeof path, "/bin/%s", c->argv[0]);
+    int fd = open(c->argv[0], O_RDONLY);
+    if (fd < 0 && !strchr(c->argv[0], '/'))
+        fd = open(path, O_RDONLY);
+    if (fd < 0) {
+        fprintf(2, "sh: %s: not found\n", c->argv[0]);
+        exit(127);
+    }
+    fprintf(2, "sh: %s: cannot execute (not a program, or out of memory)\n", c->argv[0]);
+    exit(126);
+}
+
+/* Runs a pipeline inside the current (already forked) process: forks
+ * every stage but the last, which it becomes, its stdin and stdout
+ * chained by pipes. */
+static void run_pipeline(struct job *j)
+{
+    for (int i = 0; i < j->ncmds - 1; i++) {
+        int fds[2];
+        if (pipe(fds) < 0) {
+            fprintf(2, "sh: pipe failed\n");
+            exit(1);
+        }
+        int pid = fork_job();
+        if (pid < 0)
+            exit(1);
+        if (pid == 0) {         /* stage i writes into the pipe */
+            close(1);
+            dup(fds[1]);
+            close(fds[0]);
+            close(fds[1]);
+            exec_cmd(&j->cmds[i]);
+        }
+        close(0);               /* the rest reads from it */
+        dup(fds[0]);
+        close(fds[0]);
+        close(fds[1]);
+    }
+    /* The last stage: wait for the others first would deadlock a full
+     * pipe, so exec it; the earlier stages are reaped by init. */
+    exec_cmd(&j->cmds[j->ncmds - 1]);
+}
+
+/* Waits for pid; background jobs that finish meanwhile are noted. */
+static int wait_for(int pid)
+{
+    for (;;) {
+        int status;
+        int w = wait(&status);
+        if (w == pid || w < 0)
+            return w < 0 ? -1 : status;
+        job_finished(w, status);
+    }
 }
 
 /* ------------------------------------------------------------ lines */
@@ -380,9 +388,9 @@ static int run_builtin(struct job *j)
 static int run_job(struct job *j)
 {
     reap_jobs();
-    int status = run_builtin(j);
-    if (status >= 0)
-        return status;
+    builtin_fn *b = find_builtin(j->cmds[0].argv[0]);
+    if (b && j->ncmds == 1 && !j->background)
+        return b(&j->cmds[0]);
     int pid = fork_job();
     if (pid < 0)
         return 1;
@@ -394,7 +402,7 @@ static int run_job(struct job *j)
         return 0;
     }
     setfg(pid);
-    status = wait_for(pid);
+    int status = wait_for(pid);
     setfg(0);
     return status;
 }

@@ -2,8 +2,8 @@
 ';', '&', quoting, exit statuses (exit N, a missing command is 127, a
 syntax error 2), every error message (too many words or commands,
 unsupported '<' '>' '&&', a syntax error that runs nothing), the builtins
-(help lists every program in /bin with the description from its source;
-kill), and the utilities: ls, ps, and each one's usage line with status 2
+(help lists every program in /bin with the description from its source,
+also in a pipeline; kill; exit in a pipeline leaves only its stage), and the utilities: ls, ps, and each one's usage line with status 2
 on bad arguments. One result per case.
 
 Each case boots with klog=com2 and a null second serial port, so the
@@ -174,6 +174,8 @@ CASES = [
     ("cat_option", "cat -n", exact("cat: -n: no such option\nusage: cat [FILE...]\n", 2)),
     ("init_usage", "init", exact("usage: init [-c COMMAND] (the kernel starts it, as process 1)\n", 2)),
     ("help", "help", None),
+    ("help_piped", "help | cat", None),
+    ("exit_in_pipeline", "exit 3 | cat; echo after", exact("after\n", 0)),
     ("background", "sleep 300 & echo started; ps", background_check),
     ("ls", "ls", ls_check),
     ("ls_bin", "ls /bin", ls_bin_check),
@@ -191,7 +193,7 @@ def pipe_status_last(out, status):
 def results(t):
     def one(case):
         name, cmd, check = case
-        check = check or (help_check if name == "help" else pipe_status_last)
+        check = check or (help_check if name.startswith("help") else pipe_status_last)
         out, status = boot(t, cmd)
         why = check(out, status)
         return name, why is None, why or "", cmd

@@ -434,6 +434,7 @@ int console_getc(void)
     if (r != w)
         c = (unsigned char)input[r++ % INPUT_SIZE];
     spin_unlock(&input_lock);
+    serial_input_resume();
     return c;
 }
 

@@ -214,6 +214,24 @@ void sched_yield(void)
     spin_unlock(&sched_lock);
 }
 
+int sched_preempt_point(void)
+{
+    ASSERT(this_cpu()->irq_depth == 0);
+    /* sti takes effect after the next instruction: reading the clock is
+     * that instruction, and a pending interrupt (the timer's) comes in
+     * before cli. */
+    arch_irq_enable();
+    (void)clock_ticks();
+    arch_irq_disable();
+    struct proc *p = current_proc();
+    if (this_cpu()->need_resched && !p->killed) {
+        spin_lock(&sched_lock);
+        yield_locked(resched_why);
+        spin_unlock(&sched_lock);
+    }
+    return p->killed ? -1 : 0;
+}
+
 void sched_clock_tick(void)
 {
     spin_lock(&sched_lock);

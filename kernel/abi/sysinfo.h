@@ -7,6 +7,7 @@ struct sysinfo {
     unsigned int totalmem;      /* frames the allocator manages x 4096 */
     unsigned int nproc;         /* process slots in use, zombies and embryos included */
     unsigned int uptime;        /* ticks since boot */
+    unsigned int ncpu;          /* CPUs up (started at boot) */
 };
 
 #endif

@@ -40,13 +40,23 @@ static void test_assert(void)
     ASSERT(one == 2);
 }
 
-/* The timer runs at HZ: wait for 20 ticks and report them. */
+/* The timer runs at HZ: wait for 20 ticks and report them, and the
+ * timestamp counter across 20 whole ticks (from one tick's edge to
+ * another's): under QEMU -icount it counts virtual nanoseconds, so the
+ * tick period can be checked exactly. */
 static void test_ticks(void)
 {
     uint32_t start = clock_ticks();
+    while (clock_ticks() == start)
+        arch_idle();
+    uint32_t edge = clock_ticks();
+    uint64_t t0 = arch_timestamp();
     while (clock_ticks() - start < 20)
         arch_idle();
     kprintf("selftest: ticks %u -> %u\n", start, clock_ticks());
+    while (clock_ticks() - edge < 20)
+        arch_idle();
+    kprintf("selftest: 20 ticks took %llu timestamp units\n", arch_timestamp() - t0);
 }
 
 /* Echo raw console input (serial or keyboard) until a '.' arrives. */

@@ -5,6 +5,7 @@
 #include "core/panic.h"
 
 struct cpu cpus[NCPU];
+int ncpu = 1;
 
 void irq_push(void)
 {

@@ -98,6 +98,7 @@ int sys_sysinfo(uaddr_t uinfo)
         .totalmem = frame_count_total() * FRAME_SIZE,
         .nproc = proc_count(),
         .uptime = clock_ticks(),
+        .ncpu = (unsigned int)ncpu,
     };
     return copyout(uinfo, &si, sizeof si);
 }

@@ -3,8 +3,9 @@ and turn its "utest NAME: PASS/FAIL" lines into one result per test."""
 import re
 
 
-def guest_results(t, shard, nshards, bootargs="", mem=64, timeout=300):
-    r = t.run_cmd(f"runtests -s {shard}/{nshards}", mem=mem, bootargs=bootargs, timeout=timeout)
+def guest_results(t, shard, nshards, bootargs="", mem=64, timeout=300, extra=()):
+    r = t.run_cmd(f"runtests -s {shard}/{nshards}", mem=mem, bootargs=bootargs, timeout=timeout,
+                  extra=extra)
     results = []
     for name, verdict, detail in re.findall(r"^utest (\S+): (PASS|FAIL) \((.*)\)$", r.out, re.M):
         results.append((name, verdict == "PASS", detail))

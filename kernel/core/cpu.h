@@ -22,6 +22,9 @@
 #include "arch/arch.h"        /* arch_this_cpu() */
 
 struct proc;
+struct spinlock;
+
+#define CPU_MAX_HELD 8      /* spinlocks one CPU may hold at once */
 
 struct cpu {
     struct cpu *self;       /* must stay first: this_cpu() reads it */
@@ -33,6 +36,10 @@ struct cpu {
      * touches these, always with interrupts off. */
     int irq_depth;          /* irq_push() calls not yet popped */
     bool irq_were_on;       /* were interrupts on before the first push? */
+    /* The spinlocks this CPU holds, in the order taken (the lock-order
+     * checker, core/spinlock.c); only this CPU touches them. */
+    struct spinlock *held[CPU_MAX_HELD];
+    int nheld;
     /* Scheduling; guarded by sched_lock. */
     struct proc *proc;      /* running now (idle when nothing else) */
     struct proc *idle;      /* this CPU's idle process */

@@ -28,14 +28,14 @@ BOOT_PARAM(klog, "klog=com2: kernel messages to the second serial port only");
 #define CTRL(c) ((c) - '@')
 #define EOF_MARK CTRL('D')
 
-static struct spinlock output_lock = SPINLOCK_INIT("console output");
+static struct spinlock output_lock = SPINLOCK_INIT("console output", LOCK_RANK_CONSOLE_OUTPUT);
 /* Set by a panic: print without the lock, which the panicking code may
  * hold. Nothing else runs after a panic, so nothing interleaves. */
 static bool panicking;
 static bool klog_com2;
 
 /* Guarded by input_lock. */
-static struct spinlock input_lock = SPINLOCK_INIT("console input");
+static struct spinlock input_lock = SPINLOCK_INIT("console input", LOCK_RANK_CONSOLE_INPUT);
 static char input[INPUT_SIZE];
 static unsigned r, w, e;
 static bool sticky_eof;         /* make run: after one ^D, always at EOF */

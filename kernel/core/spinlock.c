@@ -31,16 +31,19 @@ void spin_init(struct spinlock *lk, const char *name, enum lock_rank rank)
     *lk = (struct spinlock)SPINLOCK_INIT(name, rank);
 }
 
-/* Every lock this CPU holds must rank below lk. */
+/* Every lock this CPU holds must rank below lk. The held list is in
+ * increasing rank (each lock was checked against the ones before it, and
+ * removing one keeps the order), so its last lock is the one to compare:
+ * the check costs the same however many locks are held. */
 static void check_order(struct cpu *c, struct spinlock *lk, const char *file, int line)
 {
-    for (int i = 0; i < c->nheld; i++) {
-        struct spinlock *h = c->held[i];
-        if (h->rank >= lk->rank)
-            panic("lock order: taking %s (rank %d) at %s:%d while holding %s (rank %d), "
-                  "taken at %s:%d", lk->name, lk->rank, file, line, h->name, h->rank,
-                  h->file, h->line);
-    }
+    if (c->nheld == 0)
+        return;
+    struct spinlock *h = c->held[c->nheld - 1];
+    if (h->rank >= lk->rank)
+        panic("lock order: taking %s (rank %d) at %s:%d while holding %s (rank %d), "
+              "taken at %s:%d", lk->name, lk->rank, file, line, h->name, h->rank,
+              h->file, h->line);
     if (c->nheld == CPU_MAX_HELD)
         panic("spin_lock: %s at %s:%d: this CPU already holds %d locks",
               lk->name, file, line, CPU_MAX_HELD);
@@ -50,7 +53,7 @@ void spin_lock_at(struct spinlock *lk, const char *file, int line)
 {
     irq_push();
     struct cpu *c = this_cpu();
-    if (spin_holding(lk))
+    if (lk->locked && lk->owner == c)
         panic("spin_lock: %s at %s:%d already held by this CPU, taken at %s:%d",
               lk->name, file, line, lk->file, lk->line);
     check_order(c, lk, file, line);
@@ -65,20 +68,22 @@ void spin_lock_at(struct spinlock *lk, const char *file, int line)
 /* Locks are usually released in reverse order, but need not be. */
 static void forget_held(struct cpu *c, struct spinlock *lk)
 {
-    int i = c->nheld - 1;
-    while (c->held[i] != lk)
-        i--;
-    for (; i < c->nheld - 1; i++)
-        c->held[i] = c->held[i + 1];
-    c->nheld--;
+    int i = --c->nheld;
+    struct spinlock *next = c->held[i];
+    while (next != lk) {
+        struct spinlock *here = c->held[--i];
+        c->held[i] = next;
+        next = here;
+    }
 }
 
 void spin_unlock(struct spinlock *lk)
 {
-    if (!spin_holding(lk))
+    struct cpu *c = this_cpu();
+    if (!lk->locked || lk->owner != c)
         panic("spin_unlock: %s not held by this CPU (%s)", lk->name,
               lk->locked ? "another CPU holds it" : "nobody holds it");
-    forget_held(this_cpu(), lk);
+    forget_held(c, lk);
     lk->owner = 0;
     __atomic_store_n(&lk->locked, 0, __ATOMIC_RELEASE);
     irq_pop();

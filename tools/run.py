@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """`make run`: boot the kernel headless, run one command, report its status.
 
-Reads CMD, BOOTARGS, MEM (MiB, default 128), QEMUEXTRA and RUN_TIMEOUT
-(seconds, default 60) from the environment (the Makefile exports them), so
+Reads CMD, BOOTARGS, MEM (MiB, default 128), CPUS (default 1), QEMUEXTRA
+and RUN_TIMEOUT (seconds, default 60) from the environment (the Makefile exports them), so
 that any characters in CMD survive. Boots through -kernel/-initrd (never
 touching build/os.img, so runs can go side by side) with the command
 hex-encoded in the boot option run=, which makes init run `sh -c CMD`.
@@ -39,7 +39,7 @@ def main():
     log, lock = (os.environ["RUN_LOG"], None) if os.environ.get("RUN_LOG") else claim_log(logdir)
     # sched= etc. in BOOTARGS come after ours, and the last occurrence wins.
     append = f"klog=com2 poweroff run={cmd.encode().hex()} {bootargs}".strip()
-    qemu = ["qemu-system-i386", "-m", mem, "-display", "none", "-monitor", "none",
+    qemu = ["qemu-system-i386", "-m", mem, "-smp", os.environ.get("CPUS") or "1", "-display", "none", "-monitor", "none",
             "-no-reboot", "-nic", "none",
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
             "-kernel", os.path.join(BUILD, "kernel.elf"),

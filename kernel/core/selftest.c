@@ -195,6 +195,7 @@ static void test_schedcost(void)
         for (unsigned s = 0; s < sizeof sizes / sizeof sizes[0]; s++)
             kprintf("sched-cost %s N=%d: %u per decision\n", (*p)->name, sizes[s],
                     cost_of(*p, sizes[s]));
+}
 
 /* Two locks taken against their ranks: the lock-order checker must panic
  * naming both and the places they were taken. */

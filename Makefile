@@ -27,7 +27,13 @@ override BOOTARGS := sched=$(SCHED) $(BOOTARGS)
 endif
 RUN_TIMEOUT ?= 60
 NPROC    ?= 64
-# make run reads these from the environment (any characters survive).
+# make run reads these from the environment. CMD must reach sh byte for
+# byte, so it becomes a simple variable holding its text exactly as given
+# ($(value CMD): $5 and $(HOME) are not expanded), and make exports a
+# simple variable as it is, newlines included.
+ifdef CMD
+override CMD := $(value CMD)
+endif
 export CMD BOOTARGS QEMUEXTRA MEM RUN_TIMEOUT
 # V=1 shows whole compiler command lines.
 Q := $(if $(V),,@)
@@ -250,6 +256,7 @@ grade: all
 
 # make run CMD="prog args" [BOOTARGS=...] [MEM=128] [QEMUEXTRA=...]: boots
 # headless, runs `sh -c CMD`, prints its output then "exit status: N".
+# CMD reaches sh byte for byte (see the export of CMD above).
 run: $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio
 	@python3 tools/run.py
 

@@ -53,6 +53,9 @@ debootstrap --variant=minbase --include="$include" "$release" "$root" "$MIRROR" 
     { echo "fresh-check: debootstrap failed; see $root.debootstrap.log" >&2; exit 1; }
 rm -f "$root.debootstrap.log"
 
+# What the installer writes and debootstrap does not.
+printf '127.0.0.1\tlocalhost\n::1\t\tlocalhost ip6-localhost ip6-loopback\n' > "$root/etc/hosts"
+
 commit=$(git -C "$repo" rev-parse HEAD)
 git clone -q "$repo" "$root/root/orchard"
 git -C "$root/root/orchard" checkout -q "$commit"

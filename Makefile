@@ -193,8 +193,11 @@ qemu-kernel: $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio
 	$(QEMU) $(QEMU_KERNEL) $(QEMU_UI) $(QEMUOPTS)
 
 # GDB's setup for this user's port and build directory; see docs/debugging.md.
-.gdbinit: tools/gdbinit.tmpl
-	sed -e 's/@GDBPORT@/$(GDBPORT)/g' -e 's|@BUILD@|$(BUILD)|g' $< > $@
+# Rewritten when the template, GDBPORT or BUILD changes (compared each time).
+.gdbinit: tools/gdbinit.tmpl gdbinit-force
+	@sed -e 's/@GDBPORT@/$(GDBPORT)/g' -e 's|@BUILD@|$(BUILD)|g' $< > $@.tmp; \
+	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+.PHONY: gdbinit-force
 
 qemu-gdb: $(BUILD)/os.img .gdbinit
 	@echo "*** QEMU is halted, waiting for GDB on port $(GDBPORT): run 'make gdb' in another terminal."

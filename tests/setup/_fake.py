@@ -44,8 +44,9 @@ def real_toolchain():
 class Machine:
     def __init__(self, t, name):
         self.t = t
-        self.dir = tempfile.mkdtemp(prefix=f"orchard-{name}-",
-                                    dir=os.path.join(ROOT, BUILD, "tests", "setup"))
+        parent = os.path.join(ROOT, BUILD, "tests", "setup")
+        os.makedirs(parent, exist_ok=True)
+        self.dir = tempfile.mkdtemp(prefix=f"orchard-{name}-", dir=parent)
         self.bin = os.path.join(self.dir, "bin")
         os.makedirs(self.bin)
         self.calls = os.path.join(self.dir, "calls.log")

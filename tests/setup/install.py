@@ -5,7 +5,7 @@ call, compiler-rt included (named as Debian 12 and 13 and Ubuntu 22.04 and
 (the cross compiler when gcc's -m32 libgcc is 64-bit, compiler-rt when
 clang lacks it); it says what it installs and why before sudo runs; a
 failing apt-get leaves a message naming the package and the command to
-run, and a rerun finishes the job; Fedora, Arch and macOS get the exact
+run, and a rerun finishes the job (an interrupted dpkg is completed first); Fedora, Arch and macOS get the exact
 command and nothing is run."""
 import os
 import sys
@@ -120,6 +120,19 @@ def failing_apt(m):
     return None if rc == 0 else f"the rerun failed: {out!r}"
 
 
+def interrupted_dpkg(m):
+    """An install cut short leaves dpkg half done; the rerun finishes it first."""
+    m.apt(known=("libclang-rt-14-dev",))
+    m.recorder("dpkg", body='[ "$1" = --audit ] && echo "The following packages are only half configured"')
+    rc, out = m.run(["sh", "tools/setup.sh", "build"])
+    calls = m.call_log()
+    fix = [i for i, c in enumerate(calls) if c.startswith("dpkg --configure -a")]
+    inst = [i for i, c in enumerate(calls) if c.startswith("apt-get install")]
+    if rc != 0 or not fix or not inst or fix[0] > inst[0]:
+        return f"exit {rc}; calls {calls}: dpkg --configure -a should come before apt-get install"
+    return None
+
+
 def by_hand(system, tool, command):
     def body(m):
         if system == "macos":
@@ -171,6 +184,7 @@ def results(t):
          only_missing("build-llvm", have_clang_no_rt, ["libclang-rt-14-dev"]))
     case(t, r, "says_what_before_sudo", says_before_sudo)
     case(t, r, "failing_apt_get_then_rerun", failing_apt)
+    case(t, r, "interrupted_install_finished_first", interrupted_dpkg)
     case(t, r, "fedora_dnf_command",
          by_hand("fedora", "dnf", "sudo dnf install -y gcc binutils clang lld llvm compiler-rt"))
     case(t, r, "arch_pacman_command",

@@ -45,19 +45,11 @@ Q := $(if $(V),,@)
 # `make help` install nothing.
 BUILD_NEED := $(if $(filter 1,$(LLVM)),build-llvm,$(if $(filter undefined,$(origin TOOLPREFIX)),build,base))
 RUN_NEED   := $(BUILD_NEED) qemu
-setup_needs_qemu        := $(RUN_NEED)
-setup_needs_qemu-nox    := $(RUN_NEED)
-setup_needs_qemu-kernel := $(RUN_NEED)
-setup_needs_qemu-gdb    := $(RUN_NEED)
-setup_needs_qemu-kernel-gdb := $(RUN_NEED)
-setup_needs_run         := $(RUN_NEED)
-setup_needs_fuzz        := $(RUN_NEED)
-setup_needs_bench       := $(RUN_NEED)
-setup_needs_boottime    := $(RUN_NEED)
-setup_needs_sched-demo  := $(RUN_NEED)
-setup_needs_grade       := $(RUN_NEED) hostcc
-setup_needs_gdb         := $(BUILD_NEED) gdb
-setup_needs_test        := test
+$(foreach g,qemu qemu-nox qemu-kernel qemu-gdb qemu-kernel-gdb run fuzz bench boottime sched-demo,\
+	$(eval setup_needs_$(g) := $(RUN_NEED)))
+setup_needs_grade := $(RUN_NEED) hostcc
+setup_needs_gdb   := $(BUILD_NEED) gdb
+setup_needs_test  := test
 SETUP_NEEDS := $(sort $(foreach g,$(or $(MAKECMDGOALS),all),$(or $(setup_needs_$(g)),$(BUILD_NEED))))
 
 tools:

@@ -52,7 +52,9 @@ def main():
         log, lock = os.environ["RUN_KLOG"], None
     else:
         log, lock = claim_log(logdir)
-    cmdfile = os.path.join(logdir, f"cmd-{os.getpid()}")
+    # The module's string is this path: a fixed width keeps its length, and
+    # so the kernel's instruction counts under -icount, the same every run.
+    cmdfile = os.path.join(logdir, f"cmd-{os.getpid():08d}")
     with open(cmdfile, "wb") as f:
         f.write(data)
     # sched= etc. in BOOTARGS come after ours, and the last occurrence wins.

@@ -9,7 +9,10 @@
 #
 # Needs root and debootstrap. The chroot is CHROOTS/RELEASE-PID (default
 # CHROOTS=/work/chroots, or /var/tmp/orchard-chroots when /work does not
-# exist); MIRROR picks the Debian mirror; KEEP=1 keeps the chroot afterwards.
+# exist); MIRROR picks the mirror; DEBOOTSTRAP_OPTS adds debootstrap options
+# (Ubuntu: MIRROR=http://archive.ubuntu.com/ubuntu
+# DEBOOTSTRAP_OPTS="--components=main,universe" tools/fresh-check.sh jammy;
+# add --no-check-gpg without Ubuntu's keyring); KEEP=1 keeps the chroot.
 # Only committed work is tested (the clone takes HEAD). The last line says
 # "fresh-check RELEASE [EXTRA]: make test exit N, setup+test S s, total T s".
 set -eu
@@ -48,7 +51,8 @@ start=$(date +%s)
 include=git,make,ca-certificates
 for p in $extra; do include="$include,$p"; done
 echo "fresh-check: debootstrap $release into $root (with $include)"
-debootstrap --variant=minbase --include="$include" "$release" "$root" "$MIRROR" \
+# shellcheck disable=SC2086
+debootstrap --variant=minbase --include="$include" ${DEBOOTSTRAP_OPTS:-} "$release" "$root" "$MIRROR" \
     > "$root.debootstrap.log" 2>&1 ||
     { echo "fresh-check: debootstrap failed; see $root.debootstrap.log" >&2; exit 1; }
 rm -f "$root.debootstrap.log"

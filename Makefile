@@ -229,9 +229,20 @@ boottime: $(BUILD)/os.img
 	@python3 tools/boottime.py
 
 # make sched-demo SCHED=lottery [DEMO="30 20 10"] [DEMO_TICKS=1000]: runs
-# schedemo's CPU-bound jobs under the scheduling trace and draws it:
+# the policy's schedemo workload under the scheduling trace and draws it:
 # build/sched-demo/POLICY-{timeline,zoom,shares}.svg (docs/scheduler.md).
-DEMO       ?= 30 20 10
+# Each policy's workload shows what it does: rr, jobs taking turns; prio,
+# an I/O job above two CPU-bound jobs that share, and one below them that
+# starves; mlfq, a CPU-bound and an I/O-bound job with their queue levels;
+# lottery and stride, tickets 30:20:10; cfs, priorities whose weights are
+# about 48:31:20.
+DEMO_rr      := cpu cpu io
+DEMO_prio    := -p i25 20 20 10
+DEMO_mlfq    := -l cpu io
+DEMO_lottery := 30 20 10
+DEMO_stride  := 30 20 10
+DEMO_cfs     := -p 18 16 14
+DEMO       ?= $(DEMO_$(or $(SCHED),rr))
 DEMO_TICKS ?= 1000
 DEMO_OUT   := $(BUILD)/sched-demo/$(or $(SCHED),rr)
 sched-demo: $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio

@@ -14,7 +14,7 @@ longer than that is refused here, before anything boots.
 Standard output: what CMD and its children write to fds 1 and 2, then the
 last line "exit status: N". The kernel's own log goes to the second serial
 port, into build/run/kernel.log (BUILD/run/kernel-PID.log when several runs
-overlap), or into the file RUN_KLOG names. Standard input is forwarded to the console; at its end the
+overlap), or into the file RUN_LOG names (tools/bench.py reads its own). Standard input is forwarded to the console; at its end the
 console reads as end of file (^D).
 
 Exit status: 0 when N is 0; 1 when N is not 0; 2 when the kernel panics,
@@ -48,10 +48,7 @@ def main():
                  "(exec's limit on arguments); nothing was run")
     if b"\0" in data:
         sys.exit("make run: CMD holds a NUL byte; nothing was run")
-    if os.environ.get("RUN_KLOG"):
-        log, lock = os.environ["RUN_KLOG"], None
-    else:
-        log, lock = claim_log(logdir)
+    log, lock = (os.environ["RUN_LOG"], None) if os.environ.get("RUN_LOG") else claim_log(logdir)
     # The module's string is this path: a fixed width keeps its length, and
     # so the kernel's instruction counts under -icount, the same every run.
     cmdfile = os.path.join(logdir, f"cmd-{os.getpid():08d}")

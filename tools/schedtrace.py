@@ -8,21 +8,31 @@ power-off) or /bin/schedtrace prints, possibly mixed with other output:
     ev TICK FROM TO KIND        one per event; KIND as in kernel/abi/schedtrace.h
     sched-label PID TEXT        optional names for the rows (schedemo prints them)
     sched-name PID NAME         a process's name (/bin/schedtrace prints them)
+    sched-level TICK PID LEVEL  a process's priority from then on (schedemo -l:
+                                mlfq's queue level)
     schedtrace end
 
 From the events it rebuilds each process's state over time (running, ready,
 blocked, suspended) and writes
 
-    --timeline FILE.svg   one row per process, one colour per state, time across
+    --timeline FILE.svg   one row per process, one colour per state, time across;
+                          each pixel column shows the share of its time spent in
+                          each state, so the picture agrees with the table; a run
+                          shorter than a tick (it has no length on the tick
+                          clock) is a separate mark above the bar; levels
+                          (sched-level) are a line in the row, and a tick where
+                          a level rises (mlfq's boost) a dashed line across
     --shares FILE.svg     cumulative CPU ticks and CPU share over time, with the
-                          shares the tickets promise (labels "tickets=N") dashed
+                          shares the policy promises dashed, for the policies
+                          that promise shares: lottery and stride (labels
+                          "tickets=N"), cfs (labels "prio=N", through its weights)
     a table on standard output: CPU ticks and share, times scheduled, time
     ready, response (first run - creation) and turnaround (exit - creation)
 
 Usage: schedtrace.py [--timeline OUT.svg] [--shares OUT.svg] [--title T]
                      [--only-labelled] [--window A:B] [TRACE ...]   (default: standard input)
 --window A:B keeps ticks A to B after the first event (the table too).
-Times are in ticks (HZ from the header, default 100).
+Times are in ticks (HZ from the header; the table says "hz ?" without one).
 """
 import argparse
 import re
@@ -32,6 +42,17 @@ SWITCH_TO_READY = {"preempted", "yielded", "woken"}
 SWITCH_KINDS = SWITCH_TO_READY | {"blocked", "exited", "suspended"}
 COLOURS = {"running": "#2e7d32", "ready": "#f9a825", "blocked": "#b0bec5",
            "suspended": "#8e24aa"}
+TIMELINE_WIDTH = 1000          # pixels of time across, one column each
+BAR = 16                        # pixels: the height of a row's bar
+BRIEF_COLOUR = "#1b5e20"        # the mark of a run shorter than a tick
+# The policies that promise each process a share, and the label field
+# that says how much: tickets, or a priority that cfs turns into a weight.
+SHARE_POLICIES = {"lottery": "tickets", "stride": "tickets", "cfs": "prio"}
+# Linux's sched_prio_to_weight for nice -15 .. 16, as kernel/proc/sched_cfs.c
+# uses it: priority P (0..31) has nice 16 - P, so this is indexed by 31 - P.
+CFS_WEIGHTS = [29154, 23254, 18705, 14949, 11916, 9548, 7620, 6100, 4904, 3906,
+               3121, 2501, 1991, 1586, 1277, 1024, 820, 655, 526, 423,
+               335, 272, 215, 172, 137, 110, 87, 70, 56, 45, 36, 29]
 LINE_COLOURS = ["#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f",
                 "#4e342e", "#ad1457"]
 
@@ -50,10 +71,12 @@ class Proc:
         self.nscheduled = 0
         self.run_ticks = 0
         self.ready_ticks = 0
+        self.levels = []            # (tick, level) from sched-level lines
 
     def enter(self, state, tick):
-        # A run shorter than a tick is kept (drawn as a thin mark): the
-        # trace's clock is the tick, and an I/O-bound job lives between ticks.
+        # A run shorter than a tick is kept (with no length, drawn as a
+        # mark): the trace's clock is the tick, and an I/O-bound job lives
+        # between ticks.
         if self.state is not None and self.since is not None and (
                 tick > self.since or self.state == "running"):
             self.segments.append((self.since, tick, self.state))
@@ -66,7 +89,7 @@ class Proc:
 
 class Trace:
     def __init__(self):
-        self.hz = 100
+        self.hz = None              # from the header; None: not said
         self.policy = ""
         self.procs = {}
         self.start = None
@@ -137,6 +160,10 @@ def parse(lines):
                 elif key == "policy":
                     t.policy = val
             continue
+        m = re.match(r"^sched-level (\d+) (\d+) (-?\d+)$", line)
+        if m:
+            t.proc(int(m.group(2)), 0).levels.append((int(m.group(1)), int(m.group(3))))
+            continue
         m = re.match(r"^sched-(label|name) (\d+) (.*)$", line)
         if m:
             p = t.proc(int(m.group(2)), 0)
@@ -173,7 +200,7 @@ def name(p):
 
 def table(t, procs):
     total = sum(p.run_ticks for p in procs) or 1
-    out = [f"policy {t.policy or '?'}; {t.events} events, ticks {t.start}..{t.end}"
+    out = [f"policy {t.policy or '?'}, hz {t.hz or '?'}; {t.events} events, ticks {t.start}..{t.end}"
            + (f"; {t.lost} events lost" if t.lost else "")]
     out.append(f"{'process':<28} {'cpu':>6} {'share':>7} {'sched':>6} {'ready':>6} "
                f"{'response':>8} {'turnaround':>10}")
@@ -199,9 +226,101 @@ def nice_step(span, target=10):
     return 10 * mag
 
 
+def time_axis(t):
+    return f"time (ticks, {t.hz} per second)" if t.hz else "time (ticks)"
+
+
+def columns(p, t0, t1, ncols):
+    """Per pixel column: the fraction of its time p spent in each state, and
+    whether p was scheduled there for less than a tick (a run that starts
+    and ends at the same tick has no length on the trace's clock)."""
+    per = (t1 - t0) / ncols
+    share = [dict() for _ in range(ncols)]
+    brief = [False] * ncols
+    for s, e, state in p.segments:
+        if e <= s:
+            if state == "running" and t0 <= s <= t1:
+                brief[min(int((s - t0) / per), ncols - 1)] = True
+            continue
+        for c in range(max(int((s - t0) / per), 0), min(int((e - t0) / per) + 1, ncols)):
+            lo = t0 + c * per
+            overlap = min(e, lo + per) - max(s, lo)
+            if overlap > 0:
+                share[c][state] = share[c].get(state, 0.0) + overlap / per
+    return share, brief
+
+
+def runs(values):
+    """(first index, count, value) for each run of equal values."""
+    out = []
+    for i, v in enumerate(values):
+        if out and out[-1][2] == v:
+            out[-1][1] += 1
+        else:
+            out.append([i, 1, v])
+    return out
+
+
+def draw_states(svg, p, t0, t1, x0, y, width, height):
+    """The row's bar: each column stacks its states, running at the bottom,
+    each as tall as its share of the column's time; brief runs are marks
+    above the bar."""
+    share, brief = columns(p, t0, t1, width)
+    key = [tuple(round(col.get(st, 0.0), 2) for st in COLOURS) for col in share]
+    for first, count, fracs in runs(key):
+        bottom = y + height
+        for state, frac in zip(COLOURS, fracs):
+            if frac <= 0:
+                continue
+            h = frac * height
+            bottom -= h
+            svg.append(f'<rect class="{state}" data-pid="{p.pid}" x="{x0 + first}" '
+                       f'y="{bottom:.2f}" width="{count}" height="{h:.2f}" fill="{COLOURS[state]}">'
+                       f'<title>{state} {frac:.0%} of ticks {t0 + first * (t1 - t0) / width:.1f}-'
+                       f'{t0 + (first + count) * (t1 - t0) / width:.1f}</title></rect>')
+    for first, count, mark in runs(brief):
+        if mark:
+            svg.append(f'<rect class="brief" data-pid="{p.pid}" x="{x0 + first}" y="{y - 4}" '
+                       f'width="{count}" height="3" fill="{BRIEF_COLOUR}"/>')
+
+
+def level_y(level, top, y, height):
+    return y + 1 + (top - level) / max(top, 1) * (height - 2)
+
+
+def draw_levels(svg, p, t0, t1, x0, y, height, top, scale):
+    """p's level over time as a step line in its row (top of the row: the
+    highest level any process reached)."""
+    pts, level = [], None
+    for tick, lv in p.levels:
+        if tick > t1:
+            break
+        x = x0 + (max(tick, t0) - t0) * scale
+        if level is not None:
+            pts.append((x, level_y(level, top, y, height)))
+        level = lv
+        pts.append((x, level_y(level, top, y, height)))
+    if level is None:
+        return
+    pts.append((x0 + (t1 - t0) * scale, level_y(level, top, y, height)))
+    text = " ".join(f"{x:.1f},{yy:.1f}" for x, yy in pts)
+    svg.append(f'<polyline class="level" data-pid="{p.pid}" points="{text}" fill="none" '
+               f'stroke="black" stroke-width="1.5"/>')
+
+
+def boosts(procs):
+    """The ticks at which some process's level rose (mlfq's boost)."""
+    out = set()
+    for p in procs:
+        for (_, before), (tick, after) in zip(p.levels, p.levels[1:]):
+            if after > before:
+                out.add(tick)
+    return sorted(out)
+
+
 def timeline_svg(t, procs, title):
-    left, right, top, row = 170, 20, 50, 22
-    width = 1000
+    left, right, top, row, bar = 170, 20, 70, BAR + 10, BAR
+    width = TIMELINE_WIDTH
     t0, t1 = (t.start or 0), max((t.end or 0), (t.start or 0) + 1)
     scale = width / (t1 - t0)
     height = top + row * len(procs) + 60
@@ -209,22 +328,19 @@ def timeline_svg(t, procs, title):
            f'height="{height}" font-family="sans-serif" font-size="12">',
            f'<rect width="100%" height="100%" fill="white"/>',
            f'<text x="{left}" y="20" font-size="15">{esc(title)}</text>']
+    top_level = max((lv for p in procs for _, lv in p.levels), default=0)
     for i, p in enumerate(procs):
         y = top + i * row
-        svg.append(f'<text x="{left - 6}" y="{y + row * 0.65:.1f}" text-anchor="end">'
+        svg.append(f'<text x="{left - 6}" y="{y + bar * 0.8:.1f}" text-anchor="end">'
                    f'{esc(name(p))}</text>')
-        svg.append(f'<line x1="{left}" y1="{y + row - 2}" x2="{left + width}" y2="{y + row - 2}" '
-                   f'stroke="#eeeeee"/>')
-        segs = merge(p.segments)
-        # running last, so that a run shorter than a tick stays visible
-        for s, e, state in sorted(segs, key=lambda seg: seg[2] == "running"):
-            if state not in COLOURS:
-                continue
-            x = left + (s - t0) * scale
-            w = max((e - s) * scale, 1.0)
-            svg.append(f'<rect x="{x:.2f}" y="{y + 3}" width="{w:.2f}" height="{row - 8}" '
-                       f'fill="{COLOURS[state]}"><title>{state} {s}-{e}</title></rect>')
+        draw_states(svg, p, t0, t1, left, y, width, bar)
+        draw_levels(svg, p, t0, t1, left, y, bar, top_level, scale)
     axis_y = top + row * len(procs) + 4
+    for tick in boosts(procs):
+        if t0 <= tick <= t1:
+            x = left + (tick - t0) * scale
+            svg.append(f'<line class="boost" x1="{x:.1f}" y1="{top - 8}" x2="{x:.1f}" y2="{axis_y}" '
+                       f'stroke="#c62828" stroke-dasharray="4,3"><title>boost at {tick}</title></line>')
     svg.append(f'<line x1="{left}" y1="{axis_y}" x2="{left + width}" y2="{axis_y}" stroke="black"/>')
     step = nice_step(t1 - t0)
     tick = (t0 // step + 1) * step if t0 % step else t0
@@ -234,24 +350,22 @@ def timeline_svg(t, procs, title):
         svg.append(f'<text x="{x:.1f}" y="{axis_y + 18}" text-anchor="middle">{tick}</text>')
         tick += step
     svg.append(f'<text x="{left + width / 2}" y="{axis_y + 34}" text-anchor="middle">'
-               f'time (ticks, {t.hz} per second)</text>')
-    lx = left
-    for state, colour in COLOURS.items():
-        svg.append(f'<rect x="{lx}" y="28" width="12" height="12" fill="{colour}"/>')
-        svg.append(f'<text x="{lx + 16}" y="39">{state}</text>')
-        lx += 90
+               f'{time_axis(t)}</text>')
+    legend(svg, left, procs, top_level)
     svg.append("</svg>")
     return "\n".join(svg) + "\n"
 
 
-def merge(segments):
-    out = []
-    for s, e, state in segments:
-        if out and out[-1][2] == state and out[-1][1] == s:
-            out[-1] = (out[-1][0], e, state)
-        else:
-            out.append((s, e, state))
-    return out
+def legend(svg, x, procs, top_level):
+    for state, colour in COLOURS.items():
+        svg.append(f'<rect x="{x}" y="30" width="12" height="12" fill="{colour}"/>')
+        svg.append(f'<text x="{x + 16}" y="41">{state}</text>')
+        x += 90
+    svg.append(f'<rect x="{x}" y="34" width="12" height="3" fill="{BRIEF_COLOUR}"/>')
+    svg.append(f'<text x="{x + 16}" y="41">ran for less than a tick (no length on the tick clock)</text>')
+    if any(p.levels for p in procs):
+        svg.append(f'<text x="170" y="58">black line: priority from getprocs (mlfq: queue level; '
+                   f'top of a row = {top_level}); red dashes: a level rose (boost)</text>')
 
 
 def cumulative(p, t0, t1):
@@ -268,15 +382,21 @@ def cumulative(p, t0, t1):
     return out
 
 
-def expected_shares(procs):
-    tickets = []
+def expected_shares(t, procs):
+    """The shares the policy promises each process, or None when it promises
+    none (rr, prio, mlfq, or an unknown policy) or a label lacks the amount."""
+    field = SHARE_POLICIES.get(t.policy)
+    if not field:
+        return None
+    weights = []
     for p in procs:
-        m = re.search(r"tickets=(\d+)", p.label)
-        if not m:
+        m = re.search(rf"\b{field}=(\d+)", p.label)
+        if not m or (field == "prio" and int(m.group(1)) >= len(CFS_WEIGHTS)):
             return None
-        tickets.append(int(m.group(1)))
-    total = sum(tickets)
-    return [n / total for n in tickets] if total else None
+        n = int(m.group(1))
+        weights.append(n if field == "tickets" else CFS_WEIGHTS[len(CFS_WEIGHTS) - 1 - n])
+    total = sum(weights)
+    return [w / total for w in weights] if total else None
 
 
 def shares_svg(t, procs, title):
@@ -325,7 +445,7 @@ def shares_svg(t, procs, title):
     # Panel 2: share of the CPU so far, with the tickets' promise dashed.
     y2 = top + panel + gap
     frame(y2, "share of CPU so far", [(f, f"{int(f * 100)}%") for f in (0, .25, .5, .75, 1)])
-    expect = expected_shares(procs)
+    expect = expected_shares(t, procs)
     for i, c in enumerate(curves):
         colour = LINE_COLOURS[i % len(LINE_COLOURS)]
         pts = [(xs(k), y2 + panel - (c[k] / total[k]) * panel)
@@ -334,9 +454,10 @@ def shares_svg(t, procs, title):
             poly(pts, colour)
         if expect:
             y = y2 + panel - expect[i] * panel
-            poly([(xs(0), y), (xs(n), y)], colour, "5,4")
+            svg.append(f'<line class="promise" x1="{xs(0):.1f}" y1="{y:.1f}" x2="{xs(n):.1f}" '
+                       f'y2="{y:.1f}" stroke="{colour}" stroke-width="1.5" stroke-dasharray="5,4"/>')
     svg.append(f'<text x="{left + width / 2}" y="{y2 + panel + 34}" text-anchor="middle">'
-               f'time (ticks, {t.hz} per second)</text>')
+               f'{time_axis(t)}</text>')
     # Legend.
     for i, p in enumerate(procs):
         colour = LINE_COLOURS[i % len(LINE_COLOURS)]
@@ -348,7 +469,8 @@ def shares_svg(t, procs, title):
                    f'{100 * final:.1f}%</text>')
     if expect:
         y = top + 10 + len(procs) * 18
-        svg.append(f'<text x="{left + width + 14}" y="{y + 4}">dashed: tickets\' share</text>')
+        promise = "tickets" if SHARE_POLICIES[t.policy] == "tickets" else "weights"
+        svg.append(f'<text x="{left + width + 14}" y="{y + 4}">dashed: the {promise}\' share</text>')
     svg.append("</svg>")
     return "\n".join(svg) + "\n"
 

@@ -1,29 +1,31 @@
 #!/usr/bin/env python3
 """Make a lab's student starting point from the reference tree.
 
-The reference code a lab asks students to write is marked in the source:
+The reference kernel is clean code: the part a lab asks students to write
+is only fenced by two marker lines,
 
-    // LAB prio BEGIN
+    // LAB mlfq BEGIN
     ... the reference code ...
-    // LAB prio STUB
-    // ... the starting point, commented out, one "// " per line ...
-    // LAB prio END
+    // LAB mlfq END
 
-Stripping lab NAME replaces each of its regions by its stub (uncommented):
-code that still builds and boots, but does not do the job, so the lab's
-grader (make grade LAB=NAME) fails until the student writes it. Markers of
-other labs are kept as they are.
+and the starting point that replaces it lives outside the kernel's
+sources, under labs/NAME/ at the same path as the file it goes into:
+labs/mlfq/kernel/proc/sched_mlfq.c is what replaces the mlfq region of
+kernel/proc/sched_mlfq.c (an empty file: the region just goes). A
+starting point builds and boots, but does not do the job, so the lab's
+grader (make grade LAB=NAME) fails until the student writes it. Each file
+holds at most one region per lab; markers of labs not stripped stay.
 
 Usage:
     striplab.py --lab NAME [--lab NAME ...] OUTDIR   copy the tree to OUTDIR, stripped
     striplab.py --all OUTDIR                          strip every lab
     striplab.py --list                                the labs and where their regions are
-    striplab.py --check                               every region well formed (exit 1 if not)
+    striplab.py --check                               regions well formed, one stub each
+                                                      and a region for each stub (exit 1 if not)
 
 The tree is the files git tracks (git ls-files), as they are in the working
 tree (outside a git checkout: every file but build/); OUTDIR must not exist
-yet. Labs: syscall, prio, mlfq, lottery, stride
-(docs/labs/).
+yet. The labs are the folders of labs/ (docs/labs/).
 """
 import argparse
 import os
@@ -32,47 +34,66 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-LABS = ("syscall", "prio", "mlfq", "lottery", "stride")
-MARK = re.compile(r"^\s*// LAB (\w+) (BEGIN|STUB|END)\s*$")
+LABDIR = os.path.join(ROOT, "labs")
+LABS = tuple(sorted(d for d in os.listdir(LABDIR) if os.path.isdir(os.path.join(LABDIR, d))))
+MARK = re.compile(r"^\s*// LAB (\w+) (\w+)\s*$")
 
 
 class RegionError(Exception):
     pass
 
 
-def strip_text(text, labs, path="?"):
-    """Returns (new text, regions stripped); raises RegionError if malformed."""
-    out, n = [], 0
-    lab, part = None, None              # inside a region: its lab and BEGIN/STUB
-    for lineno, line in enumerate(text.splitlines(keepends=True), 1):
+def stub_path(lab, path):
+    return os.path.join(LABDIR, lab, path)
+
+
+def stub_files():
+    """Every (lab, path) that has a stub under labs/."""
+    for lab in LABS:
+        top = os.path.join(LABDIR, lab)
+        for dirpath, _, filenames in os.walk(top):
+            for f in filenames:
+                yield lab, os.path.relpath(os.path.join(dirpath, f), top)
+
+
+def regions(text, path="?"):
+    """{lab: number of regions} in text; raises RegionError if malformed."""
+    found, lab = {}, None
+    for lineno, line in enumerate(text.splitlines(), 1):
         m = MARK.match(line)
-        if m:
-            name, what = m.groups()
-            if name not in LABS:
-                raise RegionError(f"{path}:{lineno}: unknown lab {name!r}")
-            expected = {None: "BEGIN", "BEGIN": "STUB", "STUB": "END"}[part]
-            if what != expected or (lab is not None and name != lab):
-                raise RegionError(f"{path}:{lineno}: LAB {name} {what} where LAB "
-                                  f"{lab or name} {expected} belongs")
-            lab, part = (None, None) if what == "END" else (name, what)
-            if what == "END" and name in labs:
-                n += 1
-            if name not in labs:
-                out.append(line)
+        if not m:
             continue
-        if lab is None or lab not in labs:
-            out.append(line)
-        elif part == "STUB":
-            if line.rstrip("\n") == "//":
-                out.append("\n")
-            elif line.startswith("// "):
-                out.append(line[3:])
-            else:
-                raise RegionError(f"{path}:{lineno}: a stub line must start with '// '")
-        # part == "BEGIN" in a stripped lab: the reference code goes
+        name, what = m.groups()
+        if name not in LABS:
+            raise RegionError(f"{path}:{lineno}: unknown lab {name!r} (no labs/{name}/)")
+        if what not in ("BEGIN", "END") or (what == "BEGIN") != (lab is None) or \
+                (what == "END" and name != lab):
+            raise RegionError(f"{path}:{lineno}: LAB {name} {what} where "
+                              f"{'LAB ' + lab + ' END' if lab else 'a LAB NAME BEGIN'} belongs")
+        if what == "END":
+            found[name] = found.get(name, 0) + 1
+        lab = name if what == "BEGIN" else None
     if lab is not None:
-        raise RegionError(f"{path}: LAB {lab} {part} is never closed")
-    return "".join(out), n
+        raise RegionError(f"{path}: LAB {lab} BEGIN is never closed")
+    for name, n in found.items():
+        if n > 1:
+            raise RegionError(f"{path}: {n} regions for lab {name} (one per file: one stub)")
+    return found
+
+
+def strip_text(text, lab, stub, path="?"):
+    """text with lab's region (markers included) replaced by stub."""
+    regions(text, path)
+    out, inside = [], False
+    for line in text.splitlines(keepends=True):
+        m = MARK.match(line)
+        if m and m.group(1) == lab:
+            inside = m.group(2) == "BEGIN"
+            if inside:
+                out.append(stub)
+        elif not inside:
+            out.append(line)
+    return "".join(out)
 
 
 def tracked_files():
@@ -88,15 +109,40 @@ def tracked_files():
     return sorted(files)
 
 
+def marked(f):
+    """Whether f is a source file of the tree that may hold regions."""
+    return f.endswith((".c", ".h", ".S")) and not f.startswith("labs/")
+
+
 def candidates(files):
-    """The tracked text files that contain LAB markers."""
+    """{path: {lab: regions}} for the tracked source files with markers."""
+    found = {}
     for f in files:
-        if not f.endswith((".c", ".h", ".S")) or f == "tools/striplab.py":
+        if marked(f):
+            with open(os.path.join(ROOT, f), errors="replace") as fh:
+                text = fh.read()
+            if "// LAB " in text:
+                found[f] = regions(text, f)
+    return found
+
+
+def check(files):
+    """Problems: malformed regions, regions without a stub, stubs without a region."""
+    problems, have = [], set()
+    for f in files:
+        if not marked(f):
             continue
-        with open(os.path.join(ROOT, f), errors="replace") as fh:
-            text = fh.read()
-        if "// LAB " in text:
-            yield f, text
+        try:
+            for lab in candidates([f]).get(f, {}):
+                have.add((lab, f))
+                if not os.path.isfile(stub_path(lab, f)):
+                    problems.append(f"{f}: a LAB {lab} region, but no stub labs/{lab}/{f}")
+        except RegionError as e:
+            problems.append(str(e))
+    for lab, f in stub_files():
+        if (lab, f) not in have:
+            problems.append(f"labs/{lab}/{f}: a stub, but {f} has no LAB {lab} region")
+    return problems
 
 
 def main():
@@ -109,33 +155,34 @@ def main():
     args = ap.parse_args()
     files = tracked_files()
     if args.list or args.check:
-        bad = 0
-        for f, text in candidates(files):
-            try:
-                for lab in LABS:
-                    _, n = strip_text(text, {lab}, f)
-                    if n and args.list:
-                        print(f"{lab:8} {f}: {n} region(s)")
-            except RegionError as e:
-                print(e)
-                bad += 1
-        sys.exit(1 if bad else 0)
+        problems = check(files)
+        for p in problems:
+            print(p)
+        if args.list and not problems:
+            for f, labs in sorted(candidates(files).items()):
+                for lab in labs:
+                    print(f"{lab:8} {f} <- labs/{lab}/{f}")
+        sys.exit(1 if problems else 0)
     labs = set(LABS) if args.all else set(args.lab)
     if not labs or not args.outdir:
         ap.error("say which labs (--lab NAME or --all) and an OUTDIR")
     if os.path.exists(args.outdir):
         sys.exit(f"striplab: {args.outdir} exists; give a new directory")
+    problems = check(files)
+    if problems:
+        sys.exit("striplab: " + "\nstriplab: ".join(problems))
     count = {lab: 0 for lab in labs}
     for f in files:
         src, dst = os.path.join(ROOT, f), os.path.join(args.outdir, f)
         os.makedirs(os.path.dirname(dst) or ".", exist_ok=True)
         with open(src, "rb") as fh:
             data = fh.read()
-        if f.endswith((".c", ".h", ".S")) and b"// LAB " in data and f != "tools/striplab.py":
+        if marked(f) and b"// LAB " in data:
             text = data.decode()
-            for lab in labs:
-                text, n = strip_text(text, {lab}, f)
-                count[lab] += n
+            for lab in sorted(labs & set(regions(text, f))):
+                with open(stub_path(lab, f)) as fh:
+                    text = strip_text(text, lab, fh.read(), f)
+                count[lab] += 1
             data = text.encode()
         with open(dst, "wb") as fh:
             fh.write(data)

@@ -308,11 +308,21 @@ static void phases_sbrk(void)
     phase("sbrk_touch", "first_touch_fault", in_touch / N);
 }
 
+/* The stamp phases_exec printed with %u: up to 4294967295, more than atoi's
+ * int holds, so it is read back as the unsigned number it is. */
+static uint32_t parse_stamp(const char *s)
+{
+    uint32_t n = 0;
+    for (; *s >= '0' && *s <= '9'; s++)
+        n = n * 10 + (uint32_t)(*s - '0');
+    return n;
+}
+
 int main(int argc, char **argv)
 {
     if (argc == 3 && strcmp(argv[1], "--stamp") == 0) {
         /* exec'd by phases_exec: how long from exec() to here. */
-        uint64_t d = (uint32_t)rdtsc() - (uint32_t)atoi(argv[2]);
+        uint64_t d = (uint32_t)((uint32_t)rdtsc() - parse_stamp(argv[2]));
         write(1, &d, sizeof d);
         return 0;
     }

@@ -42,8 +42,12 @@ static int run_once(char *cmd)
 
 int main(int argc, char **argv)
 {
-    if (argc >= 3 && strcmp(argv[1], "-c") == 0)
+    if (argc == 3 && strcmp(argv[1], "-c") == 0)
         return run_once(argv[2]);
+    if (argc > 1 || getpid() != 1) {
+        fprintf(2, "usage: init [-c COMMAND] (the kernel starts it, as process 1)\n");
+        return 2;
+    }
     char *sh_argv[] = { "sh", 0 };
     for (;;) {
         int pid = spawn_shell(sh_argv);

@@ -1,4 +1,5 @@
-/* kill PID...: calls kill() on each pid; fails if any call fails. */
+/* kill PID...: ends each named process (the kill() system call); fails if
+ * any call fails. */
 #include "user.h"
 
 int main(int argc, char **argv)

@@ -44,10 +44,16 @@ int main(int argc, char **argv)
 {
     if (argc < 2)
         return each_name("/", walk) < 0;
+    for (int i = 1; i < argc; i++) {
+        if (argv[i][0] == '-') {
+            fprintf(2, "ls: %s: no such option\nusage: ls [DIR...]\n", argv[i]);
+            return 2;
+        }
+    }
     int status = 0;
     for (int i = 1; i < argc; i++) {
         if (each_name(argv[i], print_name) < 0) {
-            fprintf(2, "ls: %s: cannot open\n", argv[i]);
+            fprintf(2, "ls: %s: no such directory\n", argv[i]);
             status = 1;
         }
     }

@@ -21,10 +21,6 @@ static int get_schedstat(int pid, struct schedstat *st)
 {
 // LAB syscall BEGIN
     return schedstat(pid, st);
-// LAB syscall STUB
-//     (void)pid;
-//     (void)st;
-//     return -1;          /* the syscall lab adds schedstat() (docs/labs/syscall.md) */
 // LAB syscall END
 }
 
@@ -51,7 +47,11 @@ static void print_sched(const struct procinfo *pi)
 int main(int argc, char **argv)
 {
     static struct procinfo procs[1024];
-    int sched = argc > 1 && strcmp(argv[1], "-s") == 0;
+    int sched = argc == 2 && strcmp(argv[1], "-s") == 0;
+    if (argc > 1 && !sched) {
+        fprintf(2, "usage: ps [-s]\n");
+        return 2;
+    }
     int n = getprocs(procs, 1024);
     if (n < 0) {
         fprintf(2, "ps: getprocs failed\n");

@@ -1,4 +1,5 @@
-/* resume PID...: calls resume() on each pid; fails if any call fails. */
+/* resume PID...: lets each suspended process run again (the resume()
+ * system call); fails if any call fails. */
 #include "user.h"
 
 int main(int argc, char **argv)

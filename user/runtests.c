@@ -8,7 +8,9 @@
  *   utest NAME: FAIL (timeout: killed after 3000 ticks)
  *
  * then "utest summary: P passed, F failed". A test passes when it exits
- * with status 0. tools/testrun.py turns these lines into results.
+ * with status 0. tools/testrun.py turns these lines into results. A
+ * directory that cannot be read, or that holds no test, is an error
+ * (a message, exit status 2): an empty run must not look like a pass.
  *
  *   runtests [-t TICKS] [-s K/N] [-d DIR] [NAME...]
  *     -t   the per-test timeout (default 3000 ticks = 30 s)
@@ -24,11 +26,12 @@ static char names[MAXTESTS][32];
 static int ntests;
 static const char *dir = "/test";
 
-static void collect(void)
+/* Reads dir's names into names[]; returns -1 if dir cannot be opened. */
+static int collect(void)
 {
     int fd = open(dir, O_RDONLY);
     if (fd < 0)
-        return;
+        return -1;
     while (ntests < MAXTESTS) {
         gets_fd(fd, names[ntests], sizeof names[0]);
         int len = (int)strlen(names[ntests]);
@@ -38,6 +41,7 @@ static void collect(void)
         ntests++;
     }
     close(fd);
+    return 0;
 }
 
 /* Processes alive when the runner started (init, the shell, us). */
@@ -131,8 +135,12 @@ int main(int argc, char **argv)
     if (i < argc) {
         for (; i < argc && ntests < MAXTESTS; i++)
             strcpy(names[ntests++], argv[i]);
-    } else {
-        collect();
+    } else if (collect() < 0) {
+        fprintf(2, "runtests: cannot open %s\n", dir);
+        return 2;
+    } else if (ntests == 0) {
+        fprintf(2, "runtests: no tests in %s\n", dir);
+        return 2;
     }
     baseline = nproc_now();
     int passed = 0, failed = 0;

@@ -3,22 +3,41 @@
  * sched-demo). Starts one job per argument, all at the same moment, lets
  * them run for a while, then prints each job's share of the CPU.
  *
- *   schedemo [-t TICKS] [-p] JOB...
- *     JOB   N   a CPU-bound job (it never blocks) with N tickets
- *           iN  an I/O-bound job: a moment of work (well under a tick),
- *               then a tick's sleep, again and again
- *     -p    N is a priority (setpriority) instead of tickets (settickets)
+ *   schedemo [-t TICKS] [-p] [-l] JOB...
+ *     JOB   cpu  a CPU-bound job (it never blocks)
+ *           io   an I/O-bound job: a moment of work (well under a tick),
+ *                then a tick's sleep, again and again
+ *           N    a CPU-bound job with N tickets (settickets)
+ *           iN   an I/O-bound job with N tickets
+ *     -p    N is a priority (setpriority) instead of tickets
+ *     -l    watch the jobs' priorities (getprocs; under mlfq, the queue
+ *           level) and print "sched-level TICK PID LEVEL" at each change
  *     -t    how long the jobs run, in ticks (default 1000)
  *
  *   schedemo 30 20 10        the OSTEP lottery graph: tickets 30:20:10
+ *   schedemo -l cpu io       mlfq: the CPU-bound job sinks, the I/O one stays
  *
+ * Without a job, or with one it cannot read, it prints its usage and exits 2.
  * Each job's line "sched-label PID TEXT" names it for tools/schedtrace.py.
  */
 #include "user.h"
 
 #define MAXJOBS 16
 
+struct job {
+    int pid;
+    int io;             /* I/O-bound rather than CPU-bound */
+    int amount;         /* tickets or priority; -1: none given */
+};
+
 static volatile unsigned int sink;
+static int use_prio;
+
+static int usage(void)
+{
+    fprintf(2, "usage: schedemo [-t TICKS] [-p] [-l] JOB...  (JOB: cpu, io, N or iN)\n");
+    return 2;
+}
 
 static void cpu_job(void)
 {
@@ -37,65 +56,151 @@ static void io_job(void)
     }
 }
 
+static int is_number(const char *s)
+{
+    if (!*s)
+        return 0;
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            return 0;
+    return 1;
+}
+
+/* "cpu", "io", "N" or "iN" into *j; returns -1 for anything else. */
+static int parse_job(const char *s, struct job *j)
+{
+    j->io = strcmp(s, "io") == 0 || s[0] == 'i';
+    j->amount = -1;
+    if (strcmp(s, "cpu") == 0 || strcmp(s, "io") == 0)
+        return 0;
+    if (!is_number(s + j->io) || strlen(s + j->io) > 4)
+        return -1;
+    j->amount = atoi(s + j->io);
+    return 0;
+}
+
+/* "cpu", "io prio=20", "cpu tickets=30": the job's label. */
+static void label(const struct job *j, char *buf, int size)
+{
+    if (j->amount < 0)
+        snprintf(buf, (size_t)size, "%s", j->io ? "io" : "cpu");
+    else
+        snprintf(buf, (size_t)size, "%s %s=%d", j->io ? "io" : "cpu", use_prio ? "prio" : "tickets",
+                 j->amount);
+}
+
+/* Forks the job; it waits at the pipe `go` for the start. */
+static void start_job(struct job *j, int go[2])
+{
+    int pid = fork();
+    if (pid == 0) {
+        close(go[1]);
+        if (!use_prio && j->amount >= 0)
+            settickets(j->amount);      /* tickets are the caller's own */
+        char c;
+        read(go[0], &c, 1);
+        if (j->io)
+            io_job();
+        cpu_job();
+    }
+    j->pid = pid;
+    /* A priority is set from here, so it is in place before the job runs. */
+    if (use_prio && j->amount >= 0)
+        setpriority(pid, j->amount);
+    char text[32];
+    label(j, text, sizeof text);
+    printf("sched-label %d %s\n", pid, text);
+}
+
+static struct procinfo all[256];
+
+/* Each job's priority (mlfq: its level), into prio[]. */
+static void read_priorities(const struct job *jobs, int njobs, int *prio)
+{
+    int n = getprocs(all, 256);
+    for (int j = 0; j < njobs; j++)
+        for (int k = 0; k < n; k++)
+            if (all[k].pid == jobs[j].pid)
+                prio[j] = all[k].priority;
+}
+
+/* Until `ticks` have passed since `start`, looks once a tick and prints
+ * every change of a job's priority. */
+static void watch_levels(const struct job *jobs, int njobs, int start, int ticks)
+{
+    int last[MAXJOBS], now[MAXJOBS];
+    for (int j = 0; j < njobs; j++)
+        last[j] = -1;
+    for (;;) {
+        int t = uptime();
+        read_priorities(jobs, njobs, now);
+        for (int j = 0; j < njobs; j++)
+            if (now[j] != last[j])
+                printf("sched-level %d %d %d\n", t, jobs[j].pid, last[j] = now[j]);
+        if (t - start >= ticks)
+            return;
+        sleep(1);
+    }
+}
+
+static void report(const struct job *jobs, int njobs)
+{
+    int n = getprocs(all, 256);
+    unsigned int got[MAXJOBS] = { 0 }, total = 0;
+    for (int j = 0; j < njobs; j++)
+        for (int k = 0; k < n; k++)
+            if (all[k].pid == jobs[j].pid)
+                got[j] = all[k].ticks;
+    for (int j = 0; j < njobs; j++)
+        total += got[j];
+    for (int j = 0; j < njobs; j++) {
+        kill(jobs[j].pid);
+        unsigned int permille = total ? got[j] * 1000 / total : 0;
+        char text[32];
+        label(&jobs[j], text, sizeof text);
+        printf("schedemo: pid %d (%s): %u ticks, %u.%u%% of %u\n", jobs[j].pid, text, got[j],
+               permille / 10, permille % 10, total);
+    }
+}
+
 int main(int argc, char **argv)
 {
-    int ticks = 1000, use_prio = 0, njobs = 0, i = 1;
-    int pids[MAXJOBS], amount[MAXJOBS], io[MAXJOBS];
+    int ticks = 1000, watch = 0, njobs = 0, i = 1;
+    struct job jobs[MAXJOBS];
     for (; i < argc && argv[i][0] == '-'; i++) {
-        if (strcmp(argv[i], "-t") == 0 && i + 1 < argc)
+        if (strcmp(argv[i], "-t") == 0 && i + 1 < argc && is_number(argv[i + 1]) &&
+            strlen(argv[i + 1]) <= 6)
             ticks = atoi(argv[++i]);
         else if (strcmp(argv[i], "-p") == 0)
             use_prio = 1;
+        else if (strcmp(argv[i], "-l") == 0)
+            watch = 1;
+        else
+            return usage();
     }
+    if (i == argc || argc - i > MAXJOBS)
+        return usage();
+    for (; i < argc; i++)
+        if (parse_job(argv[i], &jobs[njobs++]) < 0)
+            return usage();
     int go[2];
     if (pipe(go) < 0)
         return 1;
     setpriority(getpid(), 31);  /* the parent must get to run (prio, cfs) */
     settickets(100);            /* (lottery, stride) */
-    for (; i < argc && njobs < MAXJOBS; i++, njobs++) {
-        io[njobs] = argv[i][0] == 'i';
-        amount[njobs] = atoi(argv[i] + io[njobs]);
-        int pid = fork();
-        if (pid == 0) {
-            close(go[1]);
-            if (!use_prio)
-                settickets(amount[njobs]);  /* tickets are the caller's own */
-            char c;
-            read(go[0], &c, 1);             /* wait for the start */
-            if (io[njobs])
-                io_job();
-            cpu_job();
-        }
-        pids[njobs] = pid;
-        /* A priority is set from here, so it is in place before the job runs. */
-        if (use_prio)
-            setpriority(pid, amount[njobs]);
-        printf("sched-label %d %s %s=%d\n", pid, io[njobs] ? "io" : "cpu",
-               use_prio ? "prio" : "tickets", amount[njobs]);
-    }
+    for (int j = 0; j < njobs; j++)
+        start_job(&jobs[j], go);
     close(go[0]);
     sleep(2);                   /* every job is now waiting at the pipe */
     printf("schedemo: %d jobs for %d ticks\n", njobs, ticks);
     int start = uptime();
     write(go[1], "gggggggggggggggg", (size_t)njobs);
-    sleep(ticks);
+    if (watch)
+        watch_levels(jobs, njobs, start, ticks);
+    else
+        sleep(ticks);
     int elapsed = uptime() - start;
-    static struct procinfo all[256];
-    int n = getprocs(all, 256), total = 0;
-    unsigned int got[MAXJOBS] = { 0 };
-    for (int j = 0; j < njobs; j++)
-        for (int k = 0; k < n; k++)
-            if (all[k].pid == pids[j])
-                got[j] = all[k].ticks;
-    for (int j = 0; j < njobs; j++)
-        total += (int)got[j];
-    for (int j = 0; j < njobs; j++) {
-        kill(pids[j]);
-        printf("schedemo: pid %d (%s %d): %u ticks, %d.%d%% of %d\n", pids[j],
-               io[j] ? "io" : "cpu", amount[j], got[j],
-               total ? (int)(got[j] * 1000 / (unsigned)total) / 10 : 0,
-               total ? (int)(got[j] * 1000 / (unsigned)total) % 10 : 0, total);
-    }
+    report(jobs, njobs);
     while (wait(0) >= 0)
         ;
     printf("schedemo: %d ticks elapsed\n", elapsed);

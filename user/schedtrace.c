@@ -7,7 +7,8 @@
  *   schedtrace CMD [ARG...] discard them, run /bin/CMD, wait for it,
  *                           then print what happened meanwhile
  *
- * The text form: a line "schedtrace", then one line per event
+ * The text form: a line "schedtrace hz=HZ policy=NAME" (from sysinfo()),
+ * then one line per event
  *   ev TICK FROM TO KIND        (KIND: preempted, blocked, ... see
  *                               kernel/abi/schedtrace.h)
  * then "schedtrace end", and "sched-name PID NAME" for itself and CMD.
@@ -24,12 +25,24 @@ static const char *const kind_names[] = {
 
 static struct sched_event buf[256];
 
+/* The header says what the ticks are worth and whose decisions follow. */
+static void header(void)
+{
+    struct sysinfo si;
+    if (sysinfo(&si) < 0) {
+        printf("schedtrace\n");
+        return;
+    }
+    si.policy[sizeof si.policy - 1] = '\0';
+    printf("schedtrace hz=%u policy=%s\n", si.hz, si.policy);
+}
+
 /* Reads every unread event; prints them unless quiet. */
 static int drain(int quiet)
 {
     int n;
     if (!quiet)
-        printf("schedtrace\n");
+        header();
     while ((n = schedtrace(buf, 256)) > 0) {
         for (int i = 0; !quiet && i < n; i++) {
             int k = buf[i].kind;

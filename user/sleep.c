@@ -3,9 +3,10 @@
 
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        fprintf(2, "usage: sleep TICKS\n");
+    int ticks;
+    if (argc != 2 || parse_number(argv[1], &ticks) < 0) {
+        fprintf(2, "usage: sleep TICKS (a whole number, 0 or more; 100 ticks a second)\n");
         return 2;
     }
-    return sleep(atoi(argv[1])) < 0;
+    return sleep(ticks) < 0;
 }

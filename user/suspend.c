@@ -1,4 +1,5 @@
-/* suspend PID...: calls suspend() on each pid; fails if any call fails. */
+/* suspend PID...: stops each named process until `resume PID` (the
+ * suspend() system call); fails if any call fails. */
 #include "user.h"
 
 int main(int argc, char **argv)

@@ -43,12 +43,19 @@ $(BUILD)/user/%: $(BUILD)/uobj/%.o $(BUILD)/ulib.a user/user.ld
 	$(Q)$(LD) $(USER_LDFLAGS) -o $@ $(BUILD)/ulib/user/lib/start.o $< $(BUILD)/ulib.a $(LIBGCC)
 
 # The archive: stripped copies under build/initramfs/, packed in cpio newc
-# (sorted, so the same programs give the same archive).
-$(BUILD)/initramfs.cpio: $(UPROG_ELFS) user/user.mk
+# (sorted, so the same programs give the same archive). Each program in
+# /bin carries its one-line description (the first sentence of its source's
+# opening comment, see user/description.awk) in an ELF section named
+# .description, which the shell's `help` reads; a program without one
+# does not build.
+$(BUILD)/initramfs.cpio: $(UPROG_ELFS) user/user.mk user/description.awk
 	@echo "  CPIO    $@"
 	$(Q)rm -rf $(BUILD)/initramfs && mkdir -p $(BUILD)/initramfs/bin $(BUILD)/initramfs/test \
 		$(BUILD)/initramfs/schedtest
-	$(Q)for p in $(UPROGS); do $(STRIP) -o $(BUILD)/initramfs/bin/$$p $(BUILD)/user/$$p; done
+	$(Q)for p in $(UPROGS); do $(STRIP) -o $(BUILD)/initramfs/bin/$$p $(BUILD)/user/$$p && \
+		awk -v name=$$p -f user/description.awk user/$$p.c > $(BUILD)/uobj/$$p.description && \
+		$(OBJCOPY) --add-section .description=$(BUILD)/uobj/$$p.description \
+			$(BUILD)/initramfs/bin/$$p || exit 1; done
 	$(Q)for p in $(UTESTS); do $(STRIP) -o $(BUILD)/initramfs/test/$$p $(BUILD)/user/tests/$$p; done
 	$(Q)for p in $(USTESTS); do $(STRIP) -o $(BUILD)/initramfs/schedtest/$$p $(BUILD)/user/schedtests/$$p; done
 	$(Q)cd $(BUILD)/initramfs && find . | LC_ALL=C sort | cpio -o -H newc --quiet > ../initramfs.cpio

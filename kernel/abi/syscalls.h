@@ -1,46 +1,53 @@
 /*
  * THE system-call table: the single source of syscall numbers, user
- * prototypes, user stubs and kernel dispatch. Adding a system call is one
- * row here plus its sys_NAME handler in the kernel.
+ * prototypes, user stubs, kernel handler prototypes and kernel dispatch.
+ * Adding a system call is one row here plus its sys_NAME handler in the
+ * kernel.
  *
- *   SYSCALL(number, name, return type, (parameters as user code sees them))
+ *   SYSCALL(number, name, return type, argument count, (parameters))
  *
- * Include this with SYSCALL defined; it is #undef'd at the end. The
- * calling convention: `int $0x80`, number in %eax, arguments in %ebx, %ecx,
+ * The parameters are as user code sees them, a user pointer written
+ * USER_PTR(type): user code sees `type`, the kernel's handler a uaddr_t
+ * (kernel/proc/syscall.h). The compiler checks the row against its
+ * handler: a handler whose parameters differ, or an argument count that
+ * does not match the parameters, does not compile.
+ *
+ * Include this with SYSCALL (and, where the parameters are expanded,
+ * USER_PTR) defined; SYSCALL is #undef'd at the end. The calling
+ * convention: `int $0x80`, number in %eax, arguments in %ebx, %ecx,
  * %edx, %esi, %edi, result in %eax (see docs/syscalls.md).
  */
-SYSCALL(1,  fork,     int,    (void))
-SYSCALL(2,  exit,     void,   (int status))
-SYSCALL(3,  wait,     int,    (int *status))
-SYSCALL(4,  kill,     int,    (int pid))
-SYSCALL(5,  getpid,   int,    (void))
-SYSCALL(6,  getppid,  int,    (void))
-SYSCALL(7,  sleep,    int,    (int ticks))
-SYSCALL(8,  uptime,   int,    (void))
-SYSCALL(9,  exec,     int,    (const char *path, char **argv))
-SYSCALL(10, sbrk,     char *, (int n))
-SYSCALL(11, yield,    int,    (void))
-SYSCALL(12, suspend,  int,    (int pid))
-SYSCALL(13, resume,   int,    (int pid))
-SYSCALL(14, getprocs, int,    (struct procinfo *buf, int max))
-SYSCALL(15, sysinfo,  int,    (struct sysinfo *info))
-SYSCALL(16, read,     int,    (int fd, void *buf, int n))
-SYSCALL(17, write,    int,    (int fd, const void *buf, int n))
-SYSCALL(18, open,     int,    (const char *path, int flags))
-SYSCALL(19, close,    int,    (int fd))
-SYSCALL(20, dup,      int,    (int fd))
-SYSCALL(21, pipe,     int,    (int fds[2]))
+SYSCALL(1,  fork,        int,    0, (void))
+SYSCALL(2,  exit,        void,   1, (int status))
+SYSCALL(3,  wait,        int,    1, (USER_PTR(int *) status))
+SYSCALL(4,  kill,        int,    1, (int pid))
+SYSCALL(5,  getpid,      int,    0, (void))
+SYSCALL(6,  getppid,     int,    0, (void))
+SYSCALL(7,  sleep,       int,    1, (int ticks))
+SYSCALL(8,  uptime,      int,    0, (void))
+SYSCALL(9,  exec,        int,    2, (USER_PTR(const char *) path, USER_PTR(char **) argv))
+SYSCALL(10, sbrk,        char *, 1, (int n))
+SYSCALL(11, yield,       int,    0, (void))
+SYSCALL(12, suspend,     int,    1, (int pid))
+SYSCALL(13, resume,      int,    1, (int pid))
+SYSCALL(14, getprocs,    int,    2, (USER_PTR(struct procinfo *) buf, int max))
+SYSCALL(15, sysinfo,     int,    1, (USER_PTR(struct sysinfo *) info))
+SYSCALL(16, read,        int,    3, (int fd, USER_PTR(void *) buf, int n))
+SYSCALL(17, write,       int,    3, (int fd, USER_PTR(const void *) buf, int n))
+SYSCALL(18, open,        int,    2, (USER_PTR(const char *) path, int flags))
+SYSCALL(19, close,       int,    1, (int fd))
+SYSCALL(20, dup,         int,    1, (int fd))
+SYSCALL(21, pipe,        int,    1, (USER_PTR(int *) fds))
 /* Orchard extras, documented in docs/syscalls.md. */
-SYSCALL(22, poweroff, int,    (int status))
-SYSCALL(23, setfg,    int,    (int pid))
+SYSCALL(22, poweroff,    int,    1, (int status))
+SYSCALL(23, setfg,       int,    1, (int pid))
 /* Scheduling, documented in docs/scheduler.md. */
-SYSCALL(24, setpriority, int, (int pid, int prio))
-SYSCALL(25, getpriority, int, (int pid))
-SYSCALL(26, settickets, int,  (int n))
-SYSCALL(27, getpinfo, int,    (struct pstat *ps))
-SYSCALL(28, schedtrace, int,  (struct sched_event *buf, int max))
+SYSCALL(24, setpriority, int,    2, (int pid, int prio))
+SYSCALL(25, getpriority, int,    1, (int pid))
+SYSCALL(26, settickets,  int,    1, (int n))
+SYSCALL(27, getpinfo,    int,    1, (USER_PTR(struct pstat *) ps))
+SYSCALL(28, schedtrace,  int,    2, (USER_PTR(struct sched_event *) buf, int max))
 // LAB syscall BEGIN
-SYSCALL(29, schedstat, int,   (int pid, struct schedstat *st))
-// LAB syscall STUB
+SYSCALL(29, schedstat,   int,    2, (int pid, USER_PTR(struct schedstat *) st))
 // LAB syscall END
 #undef SYSCALL

@@ -7,6 +7,8 @@ struct sysinfo {
     unsigned int totalmem;      /* frames the allocator manages x 4096 */
     unsigned int nproc;         /* process slots in use, zombies and embryos included */
     unsigned int uptime;        /* ticks since boot */
+    unsigned int hz;            /* ticks per second (the build's HZ) */
+    char policy[16];            /* the scheduling policy's name (sched=) */
 };
 
 #endif

@@ -1,4 +1,8 @@
-/* kprintf: lib/format.c's formatting, one console_putc per character. */
+/*
+ * kprintf: lib/format.c's formatting into a line buffer, handed to
+ * klog_write (dev/console.c) a buffer at a time, so that a message reaches
+ * the log in one piece (the console, or COM2 alone with klog=com2).
+ */
 #include "core/kprintf.h"
 
 #include "dev/console.h"

@@ -3,6 +3,8 @@
  * (the 8042 translates): a key's make code, and make | 0x80 on release.
  * We track shift, ctrl and caps lock and turn key presses into ASCII;
  * ctrl+letter gives the control character (Ctrl-C = 3, Ctrl-P = 16).
+ * Keys with an E0 prefix (arrows, Home, End, Delete, keypad Enter) and
+ * the function keys become the console's KEY_* codes.
  */
 #include "dev/keyboard.h"
 
@@ -36,7 +38,29 @@ static const char shifted[0x3A] =
     "\0ASDFGHJKL:\"~"
     "\0|ZXCVBNM<>?\0*\0 ";
 
+#define SC_F1       0x3B
+#define SC_F10      0x44
+#define SC_F11      0x57
+#define SC_F12      0x58
+
 static bool shift, ctrl, caps, extended;
+
+/* The key an E0-prefixed make code stands for, or -1. */
+static int extended_key(unsigned char sc)
+{
+    switch (sc) {
+    case 0x48: return KEY_UP;
+    case 0x50: return KEY_DOWN;
+    case 0x4B: return KEY_LEFT;
+    case 0x4D: return KEY_RIGHT;
+    case 0x47: return KEY_HOME;
+    case 0x4F: return KEY_END;
+    case 0x53: return KEY_DELETE;
+    case 0x1C: return '\n';            /* keypad Enter */
+    case 0x35: return '/';             /* keypad / */
+    }
+    return -1;
+}
 
 int keyboard_translate(unsigned char sc)
 {
@@ -56,8 +80,12 @@ int keyboard_translate(unsigned char sc)
         ctrl = !release;
         return -1;
     }
-    if (release || was_extended)
+    if (release)
         return -1;
+    if (was_extended)
+        return extended_key(sc);
+    if ((sc >= SC_F1 && sc <= SC_F10) || sc == SC_F11 || sc == SC_F12)
+        return KEY_FUNCTION;
     if (sc == SC_CAPS) {
         caps = !caps;
         return -1;
@@ -80,7 +108,7 @@ static void keyboard_interrupt(struct trapframe *tf)
     while (inb(KBD_STATUS) & KBD_HAS_DATA) {
         int c = keyboard_translate(inb(KBD_DATA));
         if (c >= 0)
-            console_input((char)c);
+            console_input_key(c);
     }
 }
 

@@ -3,8 +3,9 @@
 #define DEV_KEYBOARD_H
 
 void keyboard_init(void);
-/* Translates one scancode-set-1 byte; returns the character, or -1. Pure
- * apart from the modifier state it keeps (shift, ctrl, caps lock). */
+/* Translates one scancode-set-1 byte; returns the character or KEY_* (see
+ * dev/console.h), or -1. Pure apart from the modifier and E0-prefix state
+ * it keeps (shift, ctrl, caps lock). */
 int keyboard_translate(unsigned char scancode);
 
 #endif

@@ -22,6 +22,9 @@
 #define IRQ_COM1    4
 
 static bool present, com2_present;
+/* Input waits in the UART for console room. Touched with interrupts off
+ * only (the COM1 handler, and console reads inside a system call). */
+static bool held;
 
 /* Programs a UART; returns whether one answers at that port. */
 static bool uart_init(uint16_t port)
@@ -70,16 +73,31 @@ void serial_com2_putc(char c)
         uart_putc(COM2, c);
 }
 
+/* Bytes stay in the UART while the console has no room: its FIFO fills,
+ * and then the other end (QEMU, a terminal) holds its input back. */
 static void serial_interrupt(struct trapframe *tf)
 {
     (void)tf;
     while (inb(COM1 + REG_LSR) & LSR_RX_READY) {
+        if (!console_input_room()) {
+            held = true;
+            outb(COM1 + REG_IER, 0x00); /* until serial_input_resume */
+            return;
+        }
         char c = (char)inb(COM1 + REG_DATA);
         if (c == '\r')
             c = '\n';
         else if (c == 0x7F)             /* terminals send DEL for backspace */
             c = '\b';
         console_input(c);
+    }
+}
+
+void serial_input_resume(void)
+{
+    if (held) {
+        held = false;
+        outb(COM1 + REG_IER, 0x01);     /* interrupts at once if data waits */
     }
 }
 

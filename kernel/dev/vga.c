@@ -42,15 +42,21 @@ void vga_init(void)
     move_cursor();
 }
 
+void vga_clear(void)
+{
+    vga_init();
+}
+
 void vga_putc(char c)
 {
     switch (c) {
     case '\n': pos += COLS - pos % COLS; break;
     case '\r': pos -= pos % COLS; break;
     case '\t': pos = (pos + 8) & ~7; break;
-    case '\b':
+    case '\a': break;          /* the bell: no sound here, and no glyph */
+    case '\b':                 /* moves left, as a terminal's does */
         if (pos % COLS)
-            screen[--pos] = (COLOUR << 8) | ' ';
+            pos--;
         break;
     default:
         screen[pos++] = (COLOUR << 8) | (uint8_t)c;

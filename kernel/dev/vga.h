@@ -3,6 +3,7 @@
 #define DEV_VGA_H
 
 void vga_init(void);
-void vga_putc(char c);
+void vga_putc(char c);      /* '\b' moves the cursor left, erasing nothing */
+void vga_clear(void);
 
 #endif

@@ -104,11 +104,6 @@ void initramfs_init(void)
     kprintf("initramfs: %d entries, %u bytes\n", n < 0 ? nfiles : n, m->end - m->start);
 }
 
-int initramfs_count(void)
-{
-    return nfiles;
-}
-
 const struct ramfile *initramfs_lookup(const char *path)
 {
     while (*path == '/')

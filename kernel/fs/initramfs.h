@@ -29,6 +29,5 @@ void initramfs_init(void);
 const struct ramfile *initramfs_lookup(const char *path);
 /* An open file (or directory listing) for path; NULL if absent. */
 struct file *initramfs_open(const char *path);
-int initramfs_count(void);
 
 #endif

@@ -5,6 +5,7 @@
 #include "fs/pipe.h"
 #include "mm/uaccess.h"
 #include "proc/proc.h"
+#include "proc/syscall.h"
 
 int sys_read(int fd, uaddr_t buf, int n)
 {

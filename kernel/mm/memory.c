@@ -18,13 +18,6 @@
 #include "mm/memlayout.h"
 #include "arch/x86/mmu.h"
 
-static uint64_t usable;
-
-uint64_t memory_usable_bytes(void)
-{
-    return usable;
-}
-
 static bool ram_covers(uint64_t start, uint64_t end)
 {
     for (int i = 0; i < bootinfo.nram; i++)
@@ -48,7 +41,7 @@ static int exclusions(struct phys_range *ex, uint32_t kernel_end)
 
 void memory_init(void)
 {
-    uint64_t top = 0;
+    uint64_t top = 0, usable = 0;
     for (int i = 0; i < bootinfo.nram; i++) {
         usable += bootinfo.ram[i].end - bootinfo.ram[i].start;
         if (bootinfo.ram[i].end > top)

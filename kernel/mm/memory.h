@@ -9,7 +9,5 @@
 /* From bootinfo: switches to the kernel's page directory, gives every free
  * frame to the frame allocator and reports usable and free memory. */
 void memory_init(void);
-/* Bytes of available RAM the loader reported (including unusable parts). */
-uint64_t memory_usable_bytes(void);
 
 #endif

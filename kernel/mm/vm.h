@@ -74,6 +74,9 @@ int vm_fault(struct addrspace *as, uint32_t va, bool write);
 /* The kernel address of user byte va, faulting it in as a user access
  * would; NULL if the access is not allowed. */
 void *vm_user_ptr(struct addrspace *as, uaddr_t va, bool write);
+/* The user pages mapped in as: the frames it holds, a page shared
+ * copy-on-write counting for each sharer (out-of-memory victim choice). */
+uint32_t vm_resident_pages(struct addrspace *as);
 void vm_activate(struct addrspace *as);
 /* Switches to the kernel's own page directory (before freeing the
  * current address space). */

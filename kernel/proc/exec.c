@@ -11,6 +11,7 @@
 #include "mm/vm.h"
 #include "proc/elf.h"
 #include "proc/proc.h"
+#include "proc/syscall.h"
 
 /* The arguments, gathered in kernel memory before the old image goes. */
 struct args {
@@ -83,7 +84,10 @@ static int push(struct addrspace *as, uint32_t *sp, const void *data, uint32_t n
 /*
  * The initial stack, top down: the strings, argv[0..argc] (argv[argc] is
  * NULL), then argv, argc and a zero return address, so that the entry
- * point sees exactly what a call _start(argc, argv) would give it.
+ * point sees exactly what a call _start(argc, argv) would give it. As
+ * the i386 System V ABI wants at a function's entry, the arguments start
+ * on a 16-byte boundary: (esp + 4) % 16 == 0 at _start's first
+ * instruction (padding goes between argv[argc] and the strings).
  */
 static int build_stack(struct addrspace *as, const struct args *a, uint32_t *esp)
 {
@@ -94,8 +98,10 @@ static int build_stack(struct addrspace *as, const struct args *a, uint32_t *esp
     for (int i = 0; i < a->argc; i++)
         uargv[i] = base + a->start[i];
     uargv[a->argc] = 0;
-    sp &= ~3u;
-    if (push(as, &sp, uargv, (uint32_t)(a->argc + 1) * 4) < 0)
+    uint32_t argv_bytes = (uint32_t)(a->argc + 1) * 4;
+    uint32_t args_at = (base - argv_bytes - 8) & ~15u;     /* where argc goes */
+    sp = args_at + 8 + argv_bytes;
+    if (push(as, &sp, uargv, argv_bytes) < 0)
         return -1;
     uint32_t frame[3] = { 0, (uint32_t)a->argc, sp };
     if (push(as, &sp, frame, sizeof frame) < 0)

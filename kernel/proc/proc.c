@@ -22,6 +22,7 @@
 #include "mm/vm.h"
 #include "proc/exec.h"
 #include "proc/sched.h"
+#include "proc/waitq.h"
 
 #define PID_HASH_SIZE 256
 
@@ -296,6 +297,21 @@ static struct proc *find_target(int pid)
     return p && p->state != PROC_ZOMBIE && p->state != PROC_EMBRYO ? p : 0;
 }
 
+bool proc_is_init(const struct proc *p)
+{
+    return p == init_proc;
+}
+
+/* Is a among p's ancestors (its parent, its parent's parent, ...)? Init
+ * is everyone's. With sched_lock held (parent links change under it). */
+static bool is_ancestor(const struct proc *a, const struct proc *p)
+{
+    for (p = p->parent; p; p = p->parent)
+        if (p == a)
+            return true;
+    return false;
+}
+
 /* Wakes a blocked process early (kill); with sched_lock held. */
 static void interrupt_sleep(struct proc *p)
 {
@@ -308,7 +324,7 @@ static void interrupt_sleep(struct proc *p)
 static int kill_locked(int pid)
 {
     struct proc *p = find_target(pid);
-    if (!p || p == init_proc)
+    if (!p || proc_is_init(p))
         return -1;
     p->killed = true;
     if (p->state == PROC_BLOCKED)
@@ -326,12 +342,21 @@ int proc_kill(int pid)
     return r;
 }
 
+/* May the current process suspend p? Not a dying process (it must run
+ * to die), and not an ancestor of its own: init, or a shell waiting for
+ * it, would stay suspended with no one left to resume it
+ * (docs/processes.md). */
+static bool may_suspend(const struct proc *p)
+{
+    return !p->killed && !is_ancestor(p, current_proc());
+}
+
 int proc_suspend(int pid)
 {
     spin_lock(&sched_lock);
     struct proc *p = find_target(pid);
     int r = -1;
-    if (p && p != init_proc) {
+    if (p && may_suspend(p)) {
         r = 0;
         if (!p->suspended) {
             p->suspended = true;
@@ -384,6 +409,46 @@ void proc_interrupt_foreground(void)
         kill_locked(p->pid);
     }
     spin_unlock(&sched_lock);
+}
+
+/* The process holding the most user pages, never init (nor idle, nor a
+ * process with no address space left); sched_lock held. Ties go to the
+ * lowest slot. */
+static struct proc *largest_process(uint32_t *pages_out)
+{
+    struct proc *best = 0;
+    uint32_t most = 0;
+    for (int i = 0; i < NPROC; i++) {
+        struct proc *p = &procs[i];
+        if (p->state == PROC_UNUSED || p->state == PROC_EMBRYO || p->state == PROC_ZOMBIE ||
+            !p->as || proc_is_init(p))
+            continue;
+        uint32_t n = vm_resident_pages(p->as);
+        if (!best || n > most) {
+            best = p;
+            most = n;
+        }
+    }
+    *pages_out = most;
+    return best;
+}
+
+bool proc_reclaim_memory(void)
+{
+    struct proc *me = current_proc();
+    uint32_t pages;
+    spin_lock(&sched_lock);
+    struct proc *victim = largest_process(&pages);
+    bool other = victim && victim != me;
+    if (other && !victim->killed) {
+        kprintf("out of memory: killed pid %d (%s), the largest process (%u pages), "
+                "for pid %d (%s)\n", victim->pid, victim->name, pages, me->pid, me->name);
+        kill_locked(victim->pid);
+    }
+    spin_unlock(&sched_lock);
+    if (other)
+        sleep_ticks(1);                 /* let it die; then the fault runs again */
+    return other;
 }
 
 void proc_fault(struct trapframe *tf, const char *what, uint32_t addr)

@@ -141,7 +141,18 @@ void proc_interrupt_foreground(void);
 
 /* Looks up a live (not UNUSED) process; caller holds sched_lock. */
 struct proc *proc_find(int pid);
-/* Kills the current process with a one-line report (user faults). */
+/* Is p the first process? Others may not kill, suspend or reprioritise it. */
+bool proc_is_init(const struct proc *p);
+/*
+ * Memory ran out at a fault of the current process. The victim is the
+ * process holding the most user pages, never init (docs/memory.md). If
+ * that is another process, it is killed (with a one-line report), the
+ * caller waits a tick for it to die, and true says: retry the fault. False:
+ * the caller is the victim, and dies of its fault.
+ */
+bool proc_reclaim_memory(void);
+/* Kills the current process with a one-line report (user faults). The
+ * one place a user fault ends; signals will replace the kill here. */
 void proc_fault(struct trapframe *tf, const char *what, uint32_t addr)
     __attribute__((noreturn));
 /* getprocs: copies one record per slot in use (at most max) to user

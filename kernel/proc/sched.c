@@ -15,9 +15,9 @@
  * switch happens at the end of the trap, on the way back to user mode
  * (sched_trap_exit). docs/scheduler.md walks through one timer tick.
  *
- * The core also keeps each process's statistics (ticks, times scheduled,
- * time ready, first run, exit) and records every switch in the
- * scheduling trace (schedtrace.c).
+ * At each move the core tells the statistics (schedstats.h: ticks, times
+ * scheduled, time ready, first run, exit) and the scheduling trace
+ * (schedtrace.c), one call each; what they record is their business.
  */
 #include "proc/sched.h"
 
@@ -28,6 +28,7 @@
 #include "core/panic.h"
 #include "lib/string.h"
 #include "proc/proc.h"
+#include "proc/schedstats.h"
 #include "proc/schedtrace.h"
 #include "proc/waitq.h"
 
@@ -99,7 +100,7 @@ void sched_make_ready(struct proc *p)
         return;
     }
     p->state = PROC_READY;
-    p->ready_since = clock_ticks();
+    schedstats_ready(p);
     policy->enqueue(p);
     struct proc *running = current_proc();
     if (p == running)
@@ -112,7 +113,7 @@ void sched_remove_ready(struct proc *p)
 {
     ASSERT(spin_holding(&sched_lock) && p->state == PROC_READY);
     policy->dequeue(p);
-    p->ready_ticks += clock_ticks() - p->ready_since;
+    schedstats_unready(p);
 }
 
 void sched_fork(struct proc *parent, struct proc *child)
@@ -129,7 +130,7 @@ void sched_fork(struct proc *parent, struct proc *child)
 void sched_exit(struct proc *p)
 {
     ASSERT(spin_holding(&sched_lock));
-    p->exit_tick = clock_ticks();
+    schedstats_exit(p);
     policy->exit(p);
 }
 
@@ -172,20 +173,16 @@ static void schedule(enum sched_event_kind why)
     struct proc *prev = c->proc, *next = policy->pick_next();
     ASSERT(c->irq_depth == 1);          /* only sched_lock may be held */
     ASSERT(*prev->magic == PROC_MAGIC); /* its kernel stack did not overflow */
-    if (!next)
+    if (next)
+        schedstats_picked(next);
+    else
         next = c->idle;
-    uint32_t now = clock_ticks();
-    if (next != c->idle) {
-        next->ready_ticks += now - next->ready_since;
-        if (next->nscheduled++ == 0)
-            next->first_run_tick = now;
-        next->sched.slice_ticks = 0;
-    }
+    next->sched.slice_ticks = 0;        /* a fresh quantum */
     next->state = PROC_RUNNING;
     c->need_resched = false;
     if (next == prev)
         return;
-    sched_trace(prev == c->idle ? SCHED_EV_WOKEN : why, prev->pid, next->pid);
+    sched_trace_switch(why, prev, next);
     c->proc = next;
     bool irq_were_on = c->irq_were_on;  /* belongs to this thread, not the CPU */
     arch_switch(prev, next);
@@ -217,6 +214,24 @@ void sched_yield(void)
     spin_unlock(&sched_lock);
 }
 
+int sched_preempt_point(void)
+{
+    ASSERT(this_cpu()->irq_depth == 0);
+    /* sti takes effect after the next instruction: reading the clock is
+     * that instruction, and a pending interrupt (the timer's) comes in
+     * before cli. */
+    arch_irq_enable();
+    (void)clock_ticks();
+    arch_irq_disable();
+    struct proc *p = current_proc();
+    if (this_cpu()->need_resched && !p->killed) {
+        spin_lock(&sched_lock);
+        yield_locked(resched_why);
+        spin_unlock(&sched_lock);
+    }
+    return p->killed ? -1 : 0;
+}
+
 void sched_clock_tick(void)
 {
     spin_lock(&sched_lock);
@@ -224,7 +239,7 @@ void sched_clock_tick(void)
     struct cpu *c = this_cpu();
     struct proc *p = c->proc;
     if (p != c->idle) {
-        p->ticks++;
+        schedstats_tick(p);
         p->sched.slice_ticks++;
         if (policy->tick(p))
             request_resched(SCHED_EV_PREEMPTED);

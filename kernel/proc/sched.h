@@ -93,14 +93,16 @@ void sched_set_prio(struct proc *p, int prio);
 void sched_set_tickets(struct proc *p, int tickets);
 
 void sched_yield(void);                             /* RUNNING -> READY */
+/* A preemption point for long loops in system calls (which otherwise run
+ * with interrupts off, unpreempted): lets pending interrupts in, yields if
+ * the clock asked, and returns -1 if the process has been killed (the loop
+ * should then stop: it dies on its way out). Call it holding no lock. */
+int sched_preempt_point(void);
 /* From the timer interrupt. */
 void sched_clock_tick(void);
 /* At the end of every trap: switches if a higher need arose. */
 void sched_trap_exit(struct trapframe *tf);
 /* The idle process's loop: halts until something is ready. */
 void sched_idle_loop(void) __attribute__((noreturn));
-
-/* test=schedcost: the cost of one decision under each policy (sched_cost.c). */
-void sched_cost_selftest(void);
 
 #endif

@@ -85,46 +85,6 @@ static void stride_fork(struct proc *parent, struct proc *child)
     child->sched.pass = global_pass;
     child->sched.priority = child->sched.tickets;
 }
-// LAB stride STUB
-// /*
-//  * The starting point: one round-robin queue, tickets ignored, so the
-//  * system runs but the stride tests fail. Replace all of this
-//  * (docs/labs/stride.md); proc/runheap.h is there to help.
-//  */
-// static struct list ready;
-//
-// static void stride_init(void)
-// {
-//     list_init(&ready);
-// }
-//
-// static void stride_enqueue(struct proc *p)
-// {
-//     p->sched.priority = p->sched.tickets;
-//     list_push_back(&ready, &p->sched.run_node);
-// }
-//
-// static void stride_dequeue(struct proc *p)
-// {
-//     list_unlink(&p->sched.run_node);
-// }
-//
-// static struct proc *stride_pick_next(void)
-// {
-//     struct list_node *n = list_pop_front(&ready);
-//     return n ? list_entry(n, struct proc, sched.run_node) : 0;
-// }
-//
-// static bool stride_tick(struct proc *p)
-// {
-//     return p->sched.slice_ticks >= STRIDE_QUANTUM && !list_empty(&ready);
-// }
-//
-// static void stride_fork(struct proc *parent, struct proc *child)
-// {
-//     (void)parent;
-//     child->sched.priority = child->sched.tickets;
-// }
 // LAB stride END
 
 static bool stride_preempts(struct proc *p, struct proc *running)

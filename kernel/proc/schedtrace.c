@@ -7,6 +7,7 @@
 #include "core/panic.h"
 #include "lib/string.h"
 #include "mm/uaccess.h"
+#include "proc/proc.h"
 #include "proc/sched.h"
 
 BOOT_PARAM(schedtrace, "schedtrace=dump: print the unread scheduling trace at power-off; =off: record nothing");
@@ -37,7 +38,9 @@ static bool trace_off(void)
     return off;
 }
 
-void sched_trace(enum sched_event_kind kind, int from, int to)
+/* Appends one event; sched_lock held. Inlined into both callers: the
+ * switch path is hot. */
+static inline void record(enum sched_event_kind kind, int from, int to)
 {
     ASSERT(spin_holding(&sched_lock));
     if (trace_off())
@@ -50,39 +53,90 @@ void sched_trace(enum sched_event_kind kind, int from, int to)
     head++;
 }
 
-/* Takes up to max unread events into buf; sched_lock held. */
-static int take(struct sched_event *buf, int max)
+void sched_trace(enum sched_event_kind kind, int from, int to)
+{
+    record(kind, from, to);
+}
+
+void sched_trace_switch(enum sched_event_kind why, const struct proc *prev,
+                        const struct proc *next)
+{
+    record(prev == this_cpu()->idle ? SCHED_EV_WOKEN : why, prev->pid, next->pid);
+}
+
+/* Where a read stands: the ring position its events start at, and
+ * whether it began with a "lost" record (and for how many). */
+struct trace_cursor {
+    uint32_t tail;
+    uint32_t lost;
+};
+
+/* Copies up to max unread events into buf without consuming them (the
+ * caller consumes what it delivers); sched_lock held. */
+static int peek(struct sched_event *buf, int max, struct trace_cursor *at)
 {
     int n = 0;
+    *at = (struct trace_cursor){ tail, 0 };
     if (lost && max > 0) {
         buf[n++] = (struct sched_event){ clock_ticks(), (int)lost, 0, SCHED_EV_LOST };
-        lost = 0;
+        at->lost = lost;
     }
-    for (; n < max && tail != head; tail++)
-        buf[n++] = ring[tail % SCHED_TRACE_LEN];
+    for (uint32_t t = tail; n < max && t != head; t++)
+        buf[n++] = ring[t % SCHED_TRACE_LEN];
     return n;
+}
+
+/* Consumes the first n events a peek at `at` returned; sched_lock held.
+ * Events overwritten meanwhile have already moved tail on (and been
+ * counted lost), so tail only ever moves forward. */
+static void consume(const struct trace_cursor *at, int n)
+{
+    if (at->lost && n > 0) {
+        lost -= at->lost;
+        n--;
+    }
+    uint32_t to = at->tail + (uint32_t)n;
+    if ((int32_t)(to - tail) > 0)
+        tail = to;
+}
+
+/* Copies n events to user memory at ubuf, in order, stopping at the
+ * first that cannot be written; returns how many were written. */
+static int deliver(uint32_t ubuf, const struct sched_event *ev, int n)
+{
+    if (copyout(ubuf, ev, (uint32_t)n * sizeof *ev) == 0)
+        return n;
+    int i = 0;
+    while (i < n && copyout(ubuf + (uint32_t)i * sizeof *ev, &ev[i], sizeof *ev) == 0)
+        i++;
+    return i;
 }
 
 int sched_trace_read(uint32_t ubuf, int max)
 {
-    /* In chunks through a small buffer: copyout runs without the lock. */
+    /* In chunks through a small buffer: copyout runs without the lock,
+     * and an event leaves the ring only once it is in the user's buffer
+     * (a copy can fail halfway: a bad page, no memory for a copy-on-write
+     * break). */
     struct sched_event chunk[32];
+    struct trace_cursor at;
     int total = 0;
-    /* Events are consumed as they are read: check the whole buffer first,
-     * so that a bad one loses nothing. */
-    uint64_t bytes = (uint64_t)max * sizeof chunk[0];
-    if (bytes > 0xFFFFFFFFu || !user_buffer_ok(ubuf, (uint32_t)bytes, true))
+    if (max > 0 && !user_buffer_ok(ubuf, sizeof chunk[0], true))
         return -1;
     while (total < max) {
         int want = max - total < 32 ? max - total : 32;
         spin_lock(&sched_lock);
-        int n = take(chunk, want);
+        int n = peek(chunk, want, &at);
         spin_unlock(&sched_lock);
         if (n == 0)
             break;
-        if (copyout(ubuf + (uint32_t)total * sizeof chunk[0], chunk, (uint32_t)n * sizeof chunk[0]) < 0)
-            return -1;
-        total += n;
+        int sent = deliver(ubuf + (uint32_t)total * sizeof chunk[0], chunk, n);
+        spin_lock(&sched_lock);
+        consume(&at, sent);
+        spin_unlock(&sched_lock);
+        total += sent;
+        if (sent < n)
+            return total > 0 ? total : -1;
     }
     return total;
 }
@@ -94,9 +148,11 @@ void sched_trace_dump(void)
         return;
     kprintf("schedtrace hz=%u policy=%s\n", HZ, sched_policy()->name);
     struct sched_event ev;
+    struct trace_cursor at;
     for (;;) {
         spin_lock(&sched_lock);
-        int n = take(&ev, 1);
+        int n = peek(&ev, 1, &at);
+        consume(&at, n);
         spin_unlock(&sched_lock);
         if (n == 0)
             break;

@@ -18,8 +18,15 @@
 
 /* Records one event now; with sched_lock held. */
 void sched_trace(enum sched_event_kind kind, int from, int to);
-/* Copies up to max unread events to user memory at ubuf; returns how many,
- * or -1 for a bad buffer. */
+struct proc;
+/* Records the switch from prev to next: `why` prev stops, or "woken" when
+ * prev is the idle process (something became ready); sched_lock held. */
+void sched_trace_switch(enum sched_event_kind why, const struct proc *prev,
+                        const struct proc *next);
+/* Copies up to max unread events to user memory at ubuf and consumes
+ * those it delivered; returns how many (fewer than were unread if the
+ * buffer stops being writable partway), or -1 if not even the first could
+ * be written. */
 int sched_trace_read(uint32_t ubuf, int max);
 /* At power-off: prints the unread events if schedtrace=dump. */
 void sched_trace_dump(void);

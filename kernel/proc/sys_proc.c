@@ -4,11 +4,13 @@
 #include "arch/arch.h"
 #include "core/clock.h"
 #include "core/panic.h"
+#include "lib/string.h"
 #include "mm/frame.h"
 #include "mm/uaccess.h"
 #include "proc/proc.h"
 #include "proc/sched.h"
 #include "proc/schedtrace.h"
+#include "proc/syscall.h"
 #include "proc/waitq.h"
 
 int sys_fork(void)
@@ -98,7 +100,9 @@ int sys_sysinfo(uaddr_t uinfo)
         .totalmem = frame_count_total() * FRAME_SIZE,
         .nproc = proc_count(),
         .uptime = clock_ticks(),
+        .hz = HZ,
     };
+    strlcpy(si.policy, sched_policy()->name, sizeof si.policy);
     return copyout(uinfo, &si, sizeof si);
 }
 

@@ -11,6 +11,7 @@
 #include "proc/proc.h"
 #include "proc/sched.h"
 #include "proc/schedtrace.h"
+#include "proc/syscall.h"
 
 /* A live process (not a zombie or embryo), or NULL; sched_lock held. */
 static struct proc *find_live(int pid)
@@ -25,6 +26,8 @@ int sys_setpriority(int pid, int prio)
         return -1;
     spin_lock(&sched_lock);
     struct proc *p = find_live(pid);
+    if (p && proc_is_init(p))
+        p = 0;                  /* init keeps its priority (docs/processes.md) */
     if (p)
         sched_set_prio(p, prio);
     spin_unlock(&sched_lock);
@@ -90,5 +93,4 @@ int sys_schedstat(int pid, uaddr_t ust)
     spin_unlock(&sched_lock);
     return found ? copyout(ust, &st, sizeof st) : -1;
 }
-// LAB syscall STUB
 // LAB syscall END

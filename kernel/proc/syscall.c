@@ -1,15 +1,13 @@
 /*
- * System-call dispatch. The table is generated from abi/syscalls.h, the
- * one list of calls. The convention: number in %eax, arguments in %ebx,
- * %ecx, %edx, %esi, %edi, result back in %eax. An unknown number returns
- * -1.
+ * System-call dispatch. The convention: number in %eax, arguments in
+ * %ebx, %ecx, %edx, %esi, %edi, result back in %eax. An unknown number
+ * returns -1.
  *
- * Every handler takes up to five 32-bit arguments and returns an int; the
- * dispatcher passes all five. Under the i386 C calling convention the
- * caller pops the arguments, so a handler declared with fewer simply
- * ignores the rest: one call site, no per-call glue. User pointers arrive
- * as uaddr_t (an integer) so that handlers cannot dereference them by
- * mistake: they must go through copyin/copyout.
+ * For each row of abi/syscalls.h the preprocessor writes a small typed
+ * wrapper, call_NAME(tf), which passes the row's argument count of
+ * registers to sys_NAME as declared in proc/syscall.h: a row whose count
+ * disagrees with its parameters does not compile, and each handler is
+ * called through its own type. The table maps numbers to wrappers.
  */
 #include "proc/syscall.h"
 
@@ -17,17 +15,29 @@
 
 #include "arch/x86/trap.h"
 
-typedef int (*syscall_fn)(uint32_t, uint32_t, uint32_t, uint32_t, uint32_t);
+typedef int (*syscall_fn)(const struct trapframe *tf);
 
-/* Declares every handler without its parameter list (see above). */
-#define SYSCALL(num, name, ret, params) int sys_##name();
+/* The first n argument registers, in the convention's order. */
+#define SYSCALL_ARGS0(tf)
+#define SYSCALL_ARGS1(tf) (tf)->ebx
+#define SYSCALL_ARGS2(tf) SYSCALL_ARGS1(tf), (tf)->ecx
+#define SYSCALL_ARGS3(tf) SYSCALL_ARGS2(tf), (tf)->edx
+#define SYSCALL_ARGS4(tf) SYSCALL_ARGS3(tf), (tf)->esi
+#define SYSCALL_ARGS5(tf) SYSCALL_ARGS4(tf), (tf)->edi
+
+#define SYSCALL(num, name, ret, nargs, params)                               \
+    static int call_##name(const struct trapframe *tf)                       \
+    {                                                                        \
+        (void)tf;                                                            \
+        return sys_##name(SYSCALL_ARGS##nargs(tf));                          \
+    }
 #include "abi/syscalls.h"
 
 static const struct {
     syscall_fn fn;
     const char *name;
 } syscalls[] = {
-#define SYSCALL(num, name, ret, params) [num] = { (syscall_fn)(void (*)(void))sys_##name, #name },
+#define SYSCALL(num, name, ret, nargs, params) [num] = { call_##name, #name },
 #include "abi/syscalls.h"
 };
 
@@ -40,7 +50,7 @@ static void syscall_dispatch(struct trapframe *tf)
         tf->eax = (uint32_t)-1;
         return;
     }
-    tf->eax = (uint32_t)syscalls[n].fn(tf->ebx, tf->ecx, tf->edx, tf->esi, tf->edi);
+    tf->eax = (uint32_t)syscalls[n].fn(tf);
 }
 
 void syscall_init(void)

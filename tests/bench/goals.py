@@ -1,17 +1,21 @@
-"""`make bench` reports every operation, meets the performance goals of the
-benchmark issue (guest instructions per op, deterministic under -icount),
-keeps 56 sleepers from slowing the pipe round trip by 10% or more, and
-gives the same figures twice."""
+"""`make bench` reports every operation, each figure stays within about 20%
+of what it was when the bounds were last set (so a regression of a fifth
+fails, not only a gross one), 56 sleepers slow the pipe round trip by less
+than 10%, and the same run twice gives the same figures."""
 import re
 
 slow = True
-GOALS = {
-    "getpid": 150,
-    "fork_exit_wait": 50000,
-    "pipe_rtt": 5000,
-    "fork_exec_exit_wait": 150000,
-    "sbrk_touch": 2000,
-    "boot_kernel": 5000000,
+# Today's figure (docs/performance.md, measured at the commit that set these)
+# plus about 20%. When a change makes an operation cheaper, lower its bound;
+# when one makes it dearer on purpose, say why in docs/performance.md.
+BOUNDS = {
+    "getpid": 132,                  # 110
+    "fork_exit_wait": 17900,        # 14,922
+    "pipe_rtt": 4600,               # 3,830
+    "fork_exec_exit_wait": 38000,   # 31,701
+    "sbrk_touch": 1820,             # 1,515
+    "preempt": 710,                 # 590
+    "boot_kernel": 706000,          # 588,665
 }
 
 
@@ -21,10 +25,10 @@ def figures(text):
 
 def run(t):
     first = figures(t.sh("python3 tools/bench.py", timeout=600))
-    for name in list(GOALS) + ["pipe_rtt_56_sleepers", "preempt"]:
+    for name in list(BOUNDS) + ["pipe_rtt_56_sleepers"]:
         t.check(name in first, f"make bench printed no figure for {name}")
-    for name, goal in GOALS.items():
-        t.check(first[name] <= goal, f"{name} is {first[name]} instructions, the goal is <= {goal}")
+    for name, bound in BOUNDS.items():
+        t.check(first[name] <= bound, f"{name} is {first[name]} instructions, the bound is <= {bound}")
     t.check(first["pipe_rtt_56_sleepers"] <= first["pipe_rtt"] * 1.10,
             "56 sleeping processes slow the pipe round trip by 10% or more")
     for policy in ("rr", "prio", "mlfq", "lottery", "stride", "cfs"):

@@ -11,6 +11,6 @@ def run(t):
     img = mkimage(t, "disk_cmdline.img", f"--kernel {KERNEL} --cmdline 'test=ticks poweroff'")
     r = t.boot(boot="disk", image=img, timeout=15)
     t.expect(r"^cmdline: /boot/kernel\.elf test=ticks poweroff$", r.out)
-    m = t.expect(r"^selftest: ticks (\d+) -> (\d+)$", r.out, what="the ticks self-test did not run")
-    t.check(int(m.group(2)) - int(m.group(1)) == 20, "expected exactly 20 ticks")
+    t.expect(r"^selftest: ticks \d+ -> \d+ in \d+ time-stamp units$", r.out,
+             what="the ticks self-test did not run (tests/boot/timer_ticks.py checks its rate)")
     t.expect(r"^kernel: powering off\.$", r.out, what="'poweroff' was not seen")

@@ -1,28 +1,81 @@
-"""make sched-demo SCHED=lottery writes the OSTEP lottery graph from the
-kernel's own trace: a timeline, a zoom on the first 100 ticks and a
-shares-over-time plot (SVG), and prints the shares table; make run
-SCHED=prio runs under prio, and a sched= in BOOTARGS wins over SCHED."""
+"""make sched-demo draws what each policy does from the kernel's own trace.
+Lottery (tickets 30:20:10): a timeline, a zoom on the first 100 ticks and a
+shares-over-time plot (SVG) with the tickets' promised shares as lines, and
+a table with those shares. mlfq (a CPU-bound and an I/O-bound job): no
+promised-share lines (mlfq promises none), the jobs' queue levels and the
+boosts drawn, and the I/O job's drawn running time agrees with the table
+(a run shorter than a tick is not painted a tick wide). schedemo without
+jobs is a usage error. make run SCHED=prio runs under prio, and a sched= in
+BOOTARGS wins over SCHED."""
 import os
 import re
+import sys
 import xml.etree.ElementTree as ET
 
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "tools"))
+import schedtrace  # noqa: E402
+
 slow = True
+DEMO = os.path.join("build", "sched-demo")
 
 
-def run(t):
+def svg(name):
+    return ET.parse(os.path.join(DEMO, name)).getroot()
+
+
+def shapes(root, cls, pid=None):
+    return [e for e in root.iter() if e.get("class") == cls and (pid is None or e.get("data-pid") == pid)]
+
+
+def lottery(t):
     out = t.sh("make -s sched-demo SCHED=lottery DEMO_TICKS=400", timeout=180)
     for kind in ("timeline", "zoom", "shares"):
-        path = os.path.join("build", "sched-demo", f"lottery-{kind}.svg")
-        t.check(os.path.exists(path), f"{path} written")
-        ET.parse(path)                  # well-formed
+        t.check(os.path.exists(os.path.join(DEMO, f"lottery-{kind}.svg")), f"lottery-{kind}.svg written")
+        svg(f"lottery-{kind}.svg")     # well-formed
     rows = re.findall(r"^pid \d+ \(cpu tickets=(\d+)\)\s+(\d+)\s+([\d.]+)%", out, re.M)
     t.check(len(rows) == 3, "a table row per job")
     for tickets, _, share in rows:
         want = int(tickets) / 60 * 100
         t.check(abs(float(share) - want) <= 10, f"{tickets} tickets: about {want:.0f}%, got {share}%")
-    t.sh("make -s run SCHED=prio CMD=true > /dev/null", timeout=120)
-    t.expect(r"^sched: policy prio$", open(os.path.join("build", "run", "kernel.log")).read(),
-             "make run SCHED=prio to boot with sched=prio")
-    t.sh("make -s run SCHED=prio BOOTARGS=sched=mlfq CMD=true > /dev/null", timeout=120)
-    t.expect(r"^sched: policy mlfq$", open(os.path.join("build", "run", "kernel.log")).read(),
-             "a sched= in BOOTARGS to win over SCHED")
+    t.check(len(shapes(svg("lottery-shares.svg"), "promise")) == 3,
+            "lottery's shares plot draws the tickets' promise, a line per job")
+
+
+def drawn_running(root, pid):
+    """The fraction of the row's bar painted 'running'."""
+    area = sum(float(e.get("width")) * float(e.get("height")) for e in shapes(root, "running", pid))
+    return area / (schedtrace.TIMELINE_WIDTH * schedtrace.BAR)
+
+
+def mlfq(t):
+    out = t.sh("make -s sched-demo SCHED=mlfq DEMO_TICKS=300", timeout=180)
+    t.expect(r"^policy mlfq, hz \d+;", out, "the table's policy and hz")
+    span = t.expect(r"ticks (\d+)\.\.(\d+)", out, "the table's span")
+    ticks = int(span.group(2)) - int(span.group(1))
+    rows = {kind: (pid, int(cpu)) for pid, kind, cpu in
+            re.findall(r"^pid (\d+) \((cpu|io)\)\s+(\d+)", out, re.M)}
+    t.check(set(rows) == {"cpu", "io"}, f"a CPU-bound and an I/O-bound job in the table: {rows}")
+    t.check(rows["io"][1] * 20 < ticks, f"the I/O-bound job used little CPU ({rows['io'][1]} of {ticks})")
+    timeline = svg("mlfq-timeline.svg")
+    for kind, (pid, cpu) in rows.items():
+        drawn, table = drawn_running(timeline, pid), cpu / ticks
+        t.check(abs(drawn - table) <= 0.02,
+                f"the {kind} job is drawn running {drawn:.1%} of the time, the table says {table:.1%}")
+    t.check(shapes(timeline, "brief", rows["io"][0]),
+            "the I/O job's runs shorter than a tick are marked")
+    t.check(len(shapes(timeline, "level")) == 2, "a level line per job")
+    t.check(len(shapes(timeline, "boost")) >= 2, "the boosts (every 100 ticks) drawn")
+    t.check(not shapes(svg("mlfq-shares.svg"), "promise"), "mlfq promises no shares: no share lines")
+
+
+def run(t):
+    lottery(t)
+    mlfq(t)
+    r = t.run_cmd("schedemo", timeout=60)
+    t.expect(r"^usage: schedemo ", r.out, "schedemo without jobs: a usage line")
+    t.expect(r"^exit status: 2$", r.out, "schedemo without jobs: exit status 2")
+    log = os.path.join("build", "tests", "sched", "demo-kernel.log")     # ours alone
+    t.sh(f"RUN_LOG={log} make -s run SCHED=prio CMD=true > /dev/null", timeout=120)
+    t.expect(r"^sched: policy prio$", open(log).read(), "make run SCHED=prio to boot with sched=prio")
+    t.sh(f"RUN_LOG={log} make -s run SCHED=prio BOOTARGS=sched=mlfq CMD=true > /dev/null", timeout=120)
+    t.expect(r"^sched: policy mlfq$", open(log).read(), "a sched= in BOOTARGS to win over SCHED")

@@ -1,10 +1,11 @@
 // Host tests of the PS/2 scancode translation in kernel/dev/keyboard.c.
 // sources: kernel/dev/keyboard.c
+#include "dev/console.h"
 #include "dev/keyboard.h"
 #include "unit.h"
 
 /* keyboard.c's interrupt side needs these; the tests never call them. */
-void console_input(char c) { (void)c; }
+void console_input_key(int key) { (void)key; }
 void irq_register(int irq, void *fn, const char *name) { (void)irq; (void)fn; (void)name; }
 
 static int press(unsigned char sc) { return keyboard_translate(sc); }
@@ -42,11 +43,39 @@ int main(void)
     CHECK(press(0x2E) == 'c');
     UNIT_END();
 
-    UNIT_BEGIN("keyboard: releases and extended keys produce nothing");
+    UNIT_BEGIN("keyboard: releases and unknown codes produce nothing");
     CHECK(keyboard_translate(0x9E) == -1);
-    CHECK(keyboard_translate(0xE0) == -1);
-    CHECK(keyboard_translate(0x48) == -1);      /* E0 48: up arrow */
     CHECK(keyboard_translate(0x7F) == -1);
+    CHECK(keyboard_translate(0x1D) == -1);      /* ctrl alone */
+    release(0x1D);
+    UNIT_END();
+
+    UNIT_BEGIN("keyboard: E0-prefixed keys: arrows, Home, End, Delete, keypad");
+    static const struct { unsigned char sc; int key; } ext[] = {
+        { 0x48, KEY_UP }, { 0x50, KEY_DOWN }, { 0x4B, KEY_LEFT }, { 0x4D, KEY_RIGHT },
+        { 0x47, KEY_HOME }, { 0x4F, KEY_END }, { 0x53, KEY_DELETE },
+        { 0x1C, '\n' }, { 0x35, '/' },
+    };
+    for (unsigned i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+        CHECK(keyboard_translate(0xE0) == -1);
+        CHECK(keyboard_translate(ext[i].sc) == ext[i].key);
+        CHECK(keyboard_translate(0xE0) == -1);
+        CHECK(keyboard_translate(ext[i].sc | 0x80) == -1);      /* its release */
+    }
+    /* Without the prefix, 0x48 is the keypad's 8 and no arrow. */
+    CHECK(keyboard_translate(0x48) != KEY_UP);
+    /* The prefix applies to one code only. */
+    keyboard_translate(0xE0);
+    keyboard_translate(0x48);
+    CHECK(press(0x1E) == 'a');
+    UNIT_END();
+
+    UNIT_BEGIN("keyboard: function keys F1-F12 are consumed as KEY_FUNCTION");
+    for (unsigned char sc = 0x3B; sc <= 0x44; sc++)
+        CHECK(press(sc) == KEY_FUNCTION);
+    CHECK(press(0x57) == KEY_FUNCTION);
+    CHECK(press(0x58) == KEY_FUNCTION);
+    CHECK(keyboard_translate(0x3B | 0x80) == -1);
     UNIT_END();
     UNIT_EXIT();
 }

@@ -2,7 +2,12 @@
 prompts "$ ", backspace edits the line, Ctrl-C kills the foreground job
 (a pipeline entirely) and drops the half-typed line, Ctrl-P prints the
 kernel's process table, Ctrl-D ends the shell and init starts another,
-and `kill PID` ends a background job. Each check boots its own kernel
+and `kill PID` ends a background job. The line discipline's keys:
+Ctrl-U, Ctrl-W, Ctrl-L, other control keys shown as ^X and kept out of
+the line, arrows, Home, End, Delete, function keys consumed, a history of
+32 lines; long lines arrive whole or are refused with a message. The
+shell reaps 1,000 `true &` in one session and survives the session from
+issue 9 (a table full of `sleep 3000 &`). Each check boots its own kernel
 with no run= option and holds a conversation over the serial console."""
 import os
 import re
@@ -14,6 +19,10 @@ BUILD = os.environ.get("BUILD", "build")
 
 PROMPT = r"^\$ "
 CTRL_C, CTRL_D, CTRL_P, DEL = b"\x03", b"\x04", b"\x10", b"\x7f"
+CTRL_L, CTRL_U, CTRL_W, CTRL_Z = b"\x0c", b"\x15", b"\x17", b"\x1a"
+UP, DOWN, RIGHT, LEFT = b"\x1b[A", b"\x1b[B", b"\x1b[C", b"\x1b[D"
+HOME, END, DELETE = b"\x1b[H", b"\x1b[F", b"\x1b[3~"
+F1, F5, F12, PGUP = b"\x1bOP", b"\x1b[15~", b"\x1b[24~", b"\x1b[5~"
 # `sleep 1000` lasts 1000 ticks, 10 s at 100 Hz: Ctrl-C must end it long
 # before that.
 QUICK = 3.0
@@ -259,8 +268,162 @@ def ctrl_c_pipeline(c):
     check(re.search(r"^still here$", out, re.M), f"the shell should go on: {out!r}")
 
 
+def typed(c, keys, what):
+    """Types KEYS (ending in Enter); returns the output up to the next prompt."""
+    start = c.pos
+    c.send(keys)
+    c.expect(PROMPT, f"no prompt after {what}")
+    return c.since(start)
+
+
+def printed(out, line, what):
+    check(re.search(rf"^{re.escape(line)}$", out, re.M), f"{what}: expected a line {line!r}: {out!r}")
+
+
+def erase_keys(c):
+    """Ctrl-U erases the line, Ctrl-W the word before the cursor."""
+    out = typed(c, b"echo abc" + CTRL_U + b"echo ok\r", "Ctrl-U")
+    printed(out, "ok", "Ctrl-U should erase 'echo abc'")
+    check("abcecho" not in out, f"Ctrl-U left text in the line: {out!r}")
+    out = typed(c, b"echo abc def" + CTRL_W + b"xyz\r", "Ctrl-W")
+    printed(out, "abc xyz", "Ctrl-W should erase 'def'")
+    out = typed(c, b"echo abc def  " + CTRL_W + CTRL_W + b"x\r", "Ctrl-W twice")
+    printed(out, "x", "two Ctrl-W should erase 'def  ' and 'abc '")
+
+
+def ctrl_l(c):
+    """Ctrl-L clears the screen and redraws the prompt and the line."""
+    c.send(b"echo hi" + CTRL_L)
+    c.expect(r"\x1b\[H\x1b\[2J\$ echo hi", "Ctrl-L did not clear and redraw '$ echo hi'")
+    out = typed(c, b"\r", "Enter after Ctrl-L")
+    printed(out, "hi", "the line should survive Ctrl-L")
+
+
+def control_keys(c):
+    """Unhandled control keys show as ^X and never enter the line: Ctrl-Z,
+    then `sleep 3000 &`, starts a sleep (the issue's 'sleep: not found')."""
+    out = typed(c, CTRL_Z + b"sleep 3000 &\r", "Ctrl-Z and a command")
+    check("^Z" in out, f"Ctrl-Z should be echoed as ^Z: {out!r}")
+    m = re.search(r"^\[(\d+)\]$", out, re.M)
+    check(m and "not found" not in out, f"Ctrl-Z entered the line: {out!r}")
+    out = typed(c, b"echo a\x01\x02\x0e\x0f\x12\x14\x16\x18\x19b\r", "other control keys")
+    printed(out, "ab", "control keys should be dropped")
+    check("^A^B^N^O^R^T^V^X^Y" in out, f"each should echo as ^X: {out!r}")
+    out = typed(c, b"echo a\x1bb\r", "a lone ESC")
+    printed(out, "ab", "a lone ESC should be dropped")
+    check("^[" in out, f"a lone ESC should echo as ^[: {out!r}")
+    typed(c, f"kill {m.group(1)}\r".encode(), "kill")
+
+
+def cursor_keys(c):
+    """Left, Right, Home, End move in the line (typing inserts there);
+    Backspace and Delete erase before and under the cursor."""
+    out = typed(c, b"echo abc" + LEFT + LEFT + b"X\r", "Left, insertion")
+    printed(out, "aXbc", "two Lefts then X")
+    out = typed(c, b"echo ac" + LEFT + LEFT + RIGHT + b"b\r", "Right")
+    printed(out, "abc", "Left Left Right then b")
+    out = typed(c, b"cho abc" + HOME + b"e" + END + b"d\r", "Home, End")
+    printed(out, "abcd", "Home e End d")
+    out = typed(c, b"echo abXc" + LEFT + LEFT + DELETE + b"\r", "Delete")
+    printed(out, "abc", "Delete under the cursor")
+    out = typed(c, b"echo abXc" + LEFT + DEL + b"\r", "Backspace in mid-line")
+    printed(out, "abc", "Backspace before the cursor")
+
+
+def function_keys(c):
+    """The escape sequences of function and other keys are consumed whole."""
+    out = typed(c, b"echo a" + F1 + F5 + F12 + PGUP + b"b\r", "function keys")
+    printed(out, "ab", "function keys should leave no trace in the line")
+    check("[" not in out.split("\n", 1)[0].replace("$ ", ""),
+          f"no part of a sequence should be echoed: {out!r}")
+
+
+def history(c):
+    """Up and Down recall earlier lines; the last 32 are kept."""
+    typed(c, b"echo one\r", "echo one")
+    typed(c, b"echo two\r", "echo two")
+    out = typed(c, UP + UP + b"\r", "Up Up")
+    printed(out, "one", "Up Up should recall 'echo one'")
+    out = typed(c, UP + UP + UP + DOWN + b"\r", "Up Up Up Down")
+    printed(out, "two", "Up x3 Down should recall 'echo two'")
+    out = typed(c, UP + DOWN + b"echo three\r", "Up Down")
+    printed(out, "three", "Down past the newest line should give an empty line")
+    for i in range(40):
+        typed(c, f"echo h{i}\r".encode(), f"echo h{i}")
+    out = typed(c, UP * 45 + b"\r", "Up x45")
+    printed(out, "h8", "of 40 lines the oldest kept should be the 33rd-last, h8")
+
+
+def long_lines(c):
+    """A line longer than the console's edit buffer arrives whole; one
+    longer than the shell's limit is refused with a message."""
+    word = "x" * 600
+    out = typed(c, f"echo {word}\r".encode(), "a 605-character line")
+    printed(out, word, "the 600-character word should be printed whole")
+    out = typed(c, f"echo {'y' * 1100}\r".encode(), "an 1105-character line")
+    check("sh: line too long (1105 characters, at most 1023)" in out,
+          f"the shell should refuse the line and say why: {out[-300:]!r}")
+    check("yyyy\n" not in out.split("\n", 1)[1], "the refused line should not run")
+    out = typed(c, b"echo fine\r", "the next line")
+    printed(out, "fine", "the shell should go on")
+
+
+def reap_1000(c):
+    """1,000 `true &` in one session: every job starts, is reaped and is
+    reported done exactly once; the table never fills."""
+    # Typing runs ahead of the shell, so the echo of the keys and the
+    # shell's output interleave: match "[PID]" and "[PID] done" anywhere.
+    c.send(b"true &\r" * 1000 + b"echo 'end''-of-jobs'\r")
+    start = c.pos
+    c.expect(r"^(\$ )?end-of-jobs$", "the 1,000 jobs did not all run", timeout=150)
+    c.expect(PROMPT, "no prompt after the jobs")
+    typed(c, b"sleep 20\r", "sleep 20")
+    out = c.text()[start:c.pos]
+    started = re.findall(r"\[(\d+)\]\n", out)
+    done = re.findall(r"\[(\d+)\] done\n", out)
+    c.t.out += f"[{len(started)} started, {len(done)} reported done]\n"
+    check("fork failed" not in out, "a fork failed")
+    check(len(started) == 1000, f"{len(started)} jobs started, expected 1000")
+    check(sorted(done) == sorted(started), "each job should be reported done exactly once "
+          f"({len(done)} reports, {len(set(done))} distinct)")
+    table = c.ps()
+    check(sorted(n for _, _, n in table.values()) == ["init", "ps", "sh"],
+          f"only init, sh and ps should be left: {table}")
+
+
+def full_table(c):
+    """The session from issue 9: `sleep 3000 &` until the table is full;
+    fork then says why, the builtin kill frees a slot, the report shows
+    the job killed, and ps, kill and Ctrl-P all still work."""
+    pids = []
+    for _ in range(100):
+        out = typed(c, b"sleep 3000 &\r", "sleep 3000 &")
+        m = re.search(r"^\[(\d+)\]$", out, re.M)
+        if not m:
+            break
+        pids.append(int(m.group(1)))
+    check(re.search(r"^sh: fork failed: process table full \(\d+ processes\); "
+                    r"Ctrl-P lists them, the builtin `kill PID` ends one$", out, re.M),
+          f"a full table should be named as the reason: {out!r}")
+    check(len(pids) >= 60, f"only {len(pids)} jobs started")
+    out = typed(c, b"ps\r", "ps with a full table")
+    check("process table full" in out, f"ps cannot start either, and should say why: {out!r}")
+    out = typed(c, f"kill {pids[0]} {pids[1]}\r".encode(), "builtin kill")
+    check("kill:" not in out, f"the builtin kill failed: {out!r}")
+    out = typed(c, b"\r", "an empty line")
+    for pid in pids[:2]:
+        printed(out, f"[{pid}] done (status -1)", "the killed jobs should be reported")
+    table = c.ps()
+    check(len(pids_named(table, "sleep")) == len(pids) - 2, f"ps should list the sleeps: {table}")
+    check(len(pids_named(c.ctrl_p(), "sleep")) == len(pids) - 2, "Ctrl-P should list the sleeps")
+    out = typed(c, ("kill " + " ".join(map(str, pids[2:])) + "\r").encode(), "kill the rest")
+    check("kill:" not in out, f"kill failed: {out!r}")
+    check(not pids_named(c.ps(), "sleep"), "every sleep should be gone")
+
+
 SCENARIOS = [line_editing, ctrl_c, ctrl_c_discards_line, ctrl_p, ctrl_d, background_kill,
-             ctrl_c_pipeline]
+             ctrl_c_pipeline, erase_keys, ctrl_l, control_keys, cursor_keys, function_keys,
+             history, long_lines, reap_1000, full_table]
 
 
 def results(t):

@@ -56,7 +56,7 @@ def run(t):
     cmd = f"echo {words}; echo end"
     t.check(len(cmd) > 600, "the long command is not long")
     klog = os.path.join(BUILD, "tests", "user", "make_run-long.klog")
-    out, rc = make_run(t, cmd, BOOTARGS="sched=prio", RUN_KLOG=klog)
+    out, rc = make_run(t, cmd, BOOTARGS="sched=prio", RUN_LOG=klog)
     t.check(out == words + "\nend\nexit status: 0\n",
             f"a {len(cmd)}-byte CMD printed {out[:80]!r}...")
     with open(klog, errors="replace") as f:

@@ -1,13 +1,20 @@
 """The shell, booted like `make run` (init runs `sh -c CMD`): pipelines,
 ';', '&', quoting, exit statuses (exit N, a missing command is 127, a
-syntax error 2), and the ls and ps utilities. One result per case.
+syntax error 2), every error message (too many words or commands,
+unsupported '<' '>' '&&', a syntax error that runs nothing), the builtins
+(help lists every program in /bin with the description from its source,
+also in a pipeline; kill; exit in a pipeline leaves only its stage), and the utilities: ls, ps, and each one's usage line with status 2
+on bad arguments. One result per case.
 
 Each case boots with klog=com2 and a null second serial port, so the
 output is exactly what the programs print, then "exit status: N"."""
 import concurrent.futures
+import glob
 import os
 import re
+import subprocess
 
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BUILD = os.environ.get("BUILD", "build")
 
 
@@ -83,6 +90,39 @@ def not_found_check(out, status):
     return None
 
 
+PIPE_ERR = "syntax error: '|' needs a command on each side"
+SLEEP_USAGE = "usage: sleep TICKS (a whole number, 0 or more; 100 ticks a second)"
+
+
+def descriptions():
+    """{program: its one-line description}, from each user/NAME.c as the
+    build extracts it (user/description.awk)."""
+    out = {}
+    for path in sorted(glob.glob(os.path.join(ROOT, "user", "*.c"))):
+        name = os.path.basename(path)[:-2]
+        p = subprocess.run(["awk", "-v", f"name={name}", "-f",
+                            os.path.join(ROOT, "user", "description.awk"), path],
+                           capture_output=True, text=True)
+        out[name] = p.stdout.strip() if p.returncode == 0 else None
+    return out
+
+
+def help_check(out, status):
+    """help lists the builtins, then every program in /bin with the
+    description its source gives: a new program shows up by itself."""
+    if status != 0 or not out.startswith("Builtins:\n"):
+        return f"status {status}, output {out!r}"
+    for builtin in ("exit", "help", "kill"):
+        if not re.search(rf"^  {builtin}\b.* \S", out, re.M):
+            return f"builtin {builtin} not listed: {out!r}"
+    for name, desc in descriptions().items():
+        if desc is None:
+            return f"user/{name}.c has no description (see user/description.awk)"
+        if not re.search(rf"^  {re.escape(name)} +{re.escape(desc)}$", out, re.M):
+            return f"no line for {name!r} with {desc!r}: {out!r}"
+    return None
+
+
 CASES = [
     ("pipe", "echo a b | cat", exact("a b\n", 0)),
     ("pipe_long", "echo x y | cat | cat | cat | cat", exact("x y\n", 0)),
@@ -96,9 +136,46 @@ CASES = [
     ("not_found", "nosuchcmd", not_found_check),
     ("pipe_status", "echo x | nosuchcmd", exact("sh: nosuchcmd: not found\n", 127)),
     ("pipe_status_last", "nosuchcmd | echo x", None),       # order of output varies
-    ("syntax_pipe", "echo a |", exact("sh: syntax error\n", 2)),
-    ("syntax_lead", "| echo a", exact("sh: syntax error\n", 2)),
-    ("unterminated", "echo 'abc", exact("sh: unterminated quote\nsh: syntax error\n", 2)),
+    ("syntax_pipe", "echo a |", exact(f"sh: {PIPE_ERR}\n", 2)),
+    ("syntax_lead", "| echo a", exact(f"sh: {PIPE_ERR}\n", 2)),
+    ("syntax_runs_nothing", "echo first; echo a | | cat", exact(f"sh: {PIPE_ERR}\n", 2)),
+    ("unterminated", "echo 'abc", exact("sh: syntax error: unterminated quote\n", 2)),
+    ("redirect_out", "echo hi > f", exact("sh: '>': redirection is not supported yet\n", 2)),
+    ("redirect_glued", "echo hi>f", exact("sh: '>': redirection is not supported yet\n", 2)),
+    ("redirect_in", "cat < f", exact("sh: '<': redirection is not supported yet\n", 2)),
+    ("redirect_quoted", "echo 'a>b' \\<", exact("a>b <\n", 0)),
+    ("and_and", "echo a && echo b",
+     exact("sh: '&&' is not supported yet (';' runs commands in turn)\n", 2)),
+    ("or_or", "echo a || echo b", exact("sh: '||' is not supported yet\n", 2)),
+    ("words_64", "echo" + " w" * 63, exact(" ".join(["w"] * 63) + "\n", 0)),
+    ("words_65", "echo" + " w" * 64,
+     exact("sh: too many words in a command (at most 64)\n", 2)),
+    ("pipeline_8", "echo p" + " | cat" * 7, exact("p\n", 0)),
+    ("pipeline_9", "echo p" + " | cat" * 8,
+     exact("sh: too many commands in a pipeline (at most 8)\n", 2)),
+    ("not_executable", "/bin/", exact("sh: /bin/: cannot execute (not a program, or out of memory)\n", 126)),
+    ("exit_usage", "exit abc", exact("usage: exit [STATUS]\n", 2)),
+    ("sh_usage", "sh -x", exact("usage: sh [-c COMMAND]\n", 2)),
+    ("ps_usage", "ps -x", exact("usage: ps [-s]\n", 2)),
+    ("sleep_negative", "sleep -5", exact(f"{SLEEP_USAGE}\n", 2)),
+    ("sleep_word", "sleep abc", exact(f"{SLEEP_USAGE}\n", 2)),
+    ("sleep_none", "sleep", exact(f"{SLEEP_USAGE}\n", 2)),
+    ("kill_usage", "kill", exact("usage: kill PID...\n", 2)),
+    ("kill_word", "kill abc", exact("kill: abc: not a process id\nusage: kill PID...\n", 2)),
+    ("kill_none", "kill 99999", exact("kill: 99999: no such process (or not allowed)\n", 1)),
+    ("kill_program", "/bin/kill -1",
+     exact("/bin/kill: -1: not a process id\nusage: /bin/kill PID...\n", 2)),
+    ("suspend_usage", "suspend", exact("usage: suspend PID...\n", 2)),
+    ("resume_word", "resume x1",
+     exact("resume: x1: not a process id\nusage: resume PID...\n", 2)),
+    ("ls_missing", "ls /nope", exact("ls: /nope: no such directory\n", 1)),
+    ("ls_option", "ls -l", exact("ls: -l: no such option\nusage: ls [DIR...]\n", 2)),
+    ("cat_missing", "cat /nope", exact("cat: /nope: no such file\n", 1)),
+    ("cat_option", "cat -n", exact("cat: -n: no such option\nusage: cat [FILE...]\n", 2)),
+    ("init_usage", "init", exact("usage: init [-c COMMAND] (the kernel starts it, as process 1)\n", 2)),
+    ("help", "help", None),
+    ("help_piped", "help | cat", None),
+    ("exit_in_pipeline", "exit 3 | cat; echo after", exact("after\n", 0)),
     ("background", "sleep 300 & echo started; ps", background_check),
     ("ls", "ls", ls_check),
     ("ls_bin", "ls /bin", ls_bin_check),
@@ -116,7 +193,7 @@ def pipe_status_last(out, status):
 def results(t):
     def one(case):
         name, cmd, check = case
-        check = check or pipe_status_last
+        check = check or (help_check if name.startswith("help") else pipe_status_last)
         out, status = boot(t, cmd)
         why = check(out, status)
         return name, why is None, why or "", cmd

@@ -24,13 +24,16 @@ struct pstat;                   /* getpinfo()'s: #include "pstat.h" */
 
 /* SYS_fork, SYS_exit, ...: the numbers that go in %eax. */
 enum {
-#define SYSCALL(num, name, ret, params) SYS_##name = num,
+#define SYSCALL(num, name, ret, nargs, params) SYS_##name = num,
 #include "abi/syscalls.h"
 };
 
-/* The system calls (stubs in usys.S, generated from the same table). */
-#define SYSCALL(num, name, ret, params) ret name params;
+/* The system calls (stubs in usys.S, generated from the same table). A
+ * user pointer is an ordinary pointer on this side. */
+#define USER_PTR(type) type
+#define SYSCALL(num, name, ret, nargs, params) ret name params;
 #include "abi/syscalls.h"
+#undef USER_PTR
 void exit(int status) __attribute__((noreturn));
 
 /* printf.c: %d %u %x %p %s %c %%, widths, '-' and '0' flags. */
@@ -50,12 +53,19 @@ int strncmp(const char *a, const char *b, size_t n);
 char *strcpy(char *dst, const char *src);
 char *strchr(const char *s, int c);
 int atoi(const char *s);
+/* A whole decimal number, 0 to INT_MAX, no sign or spaces: 0 and *out
+ * set, or -1 (the utilities' check of their arguments). */
+int parse_number(const char *s, int *out);
 /* Reads one line (up to n-1 bytes, keeping the newline) from fd. */
 char *gets_fd(int fd, char *buf, int n);
 
 /* pidcmd.c: runs call(pid) for each argument (kill, suspend, resume);
  * returns the program's exit status. */
 int pid_command(int argc, char **argv, int (*call)(int pid));
+
+/* description.c: the one-line description the build puts in a program's
+ * ELF section .description (see user/user.mk); 0, or -1 if it has none. */
+int program_description(const char *path, char *out, int n);
 
 /* malloc.c: a first-fit allocator over sbrk. */
 void *malloc(size_t n);

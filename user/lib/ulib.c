@@ -21,6 +21,20 @@ int atoi(const char *s)
     return sign * n;
 }
 
+int parse_number(const char *s, int *out)
+{
+    int n = 0;
+    if (*s == '\0')
+        return -1;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9' || n > (0x7FFFFFFF - (*s - '0')) / 10)
+            return -1;
+        n = n * 10 + (*s - '0');
+    }
+    *out = n;
+    return 0;
+}
+
 char *gets_fd(int fd, char *buf, int n)
 {
     int i = 0;

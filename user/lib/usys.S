@@ -4,7 +4,7 @@
  * number into %eax, and traps with int $0x80; the result comes back in
  * %eax. %ebx, %esi and %edi are callee-saved in C, so they are preserved.
  */
-#define SYSCALL(num, name, rtype, params)                           \
+#define SYSCALL(num, name, rtype, nargs, params)                    \
     .globl name;                                                    \
     .type name, @function;                                          \
     name:                                                           \

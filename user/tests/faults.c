@@ -2,7 +2,8 @@
  * can misbehave (NULL and kernel addresses, privileged instructions and
  * I/O ports, divide errors, invalid opcodes, writes to its own text or
  * read-only data, stack overflow, software interrupts other than 0x80,
- * kernel segments, a bad stack pointer, the trap flag), a child does it
+ * kernel segments, a bad stack pointer, the trap flag, an unmasked x87
+ * error, an iret into virtual-8086 mode), a child does it
  * and its parent sees status -1, while the parent, a bystander process
  * and the kernel carry on. Also: bad system call numbers return -1;
  * system calls work with a null %ds or a stack pointer that points
@@ -116,6 +117,27 @@ static void trap_flag(void)
     __asm__ volatile("pushfl; orl $0x100, (%%esp); popfl; nop; nop" : : : "memory", "cc");
 }
 
+/* Unmasks the x87 divide-by-zero error, divides 1 by 0, then waits for
+ * the FPU forever: the error must arrive as #MF and kill the program
+ * (with CR0.NE clear it went out on the legacy FERR# line, and QEMU's TCG
+ * aborted the whole machine). */
+static void x87_divide_zero(void)
+{
+    static const unsigned short cw = 0x037B;    /* fninit's 0x037F without ZM */
+    __asm__ volatile("fninit; fldcw %0; fld1; fldz; fdivrp; 1: fwait; jmp 1b" : : "m"(cw));
+}
+/* An iret to ring 3 with EFLAGS.VM set and %cs 0: a real CPU ignores VM at
+ * CPL 3 (and the null %cs faults); QEMU's TCG enters virtual-8086 mode,
+ * whose first fetch faults. Either way the program dies, not the kernel. */
+static void iret_v86(void)
+{
+    __asm__ volatile("pushl $0; pushl $0; pushl $0; pushl $0;"     /* gs fs ds es */
+                     "pushl $0; pushl $0x1000;"                     /* ss esp */
+                     "pushl $0x20202;"                              /* eflags: VM IF */
+                     "pushl $0; pushl $0;"                          /* cs eip */
+                     "iret" : : : "memory");
+}
+
 static const struct fault faults[] = {
     { "read NULL", null_read },
     { "write NULL", null_write },
@@ -165,6 +187,8 @@ static const struct fault faults[] = {
     { "push with esp 0", esp_null },
     { "push with esp in the kernel", esp_kernel },
     { "trap flag", trap_flag },
+    { "x87 divide by zero, unmasked", x87_divide_zero },
+    { "iret into virtual-8086 mode", iret_v86 },
 };
 #define NFAULTS ((int)(sizeof faults / sizeof faults[0]))
 

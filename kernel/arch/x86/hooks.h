@@ -15,8 +15,8 @@ static inline void arch_irq_enable(void) { sti(); }
  * in between and leave us halted with work pending. */
 static inline void arch_idle(void) { __asm__ volatile("sti; hlt" ::: "memory"); }
 
-/* Did this trap come from user mode (ring 3)? */
-static inline bool arch_from_user(const struct trapframe *tf) { return tf->cs & 3; }
+/* Did this trap come from user mode (ring 3 or virtual-8086)? */
+static inline bool arch_from_user(const struct trapframe *tf) { return trap_from_user(tf); }
 /* The value a system call (or fork, in the child) returns to user mode. */
 static inline void arch_set_return(struct trapframe *tf, uint32_t v) { tf->eax = v; }
 /* Where the process was in user mode when it entered the kernel. */

@@ -71,7 +71,7 @@ void arch_backtrace_here(void)
 
 void arch_print_trap(const struct trapframe *tf)
 {
-    bool user = tf->cs & 3;
+    bool user = trap_from_user(tf);
     kprintf("trap %u (%s), error code %x, %s mode\n", tf->trapno,
             trap_name((int)tf->trapno), tf->err, user ? "user" : "kernel");
     kprintf("  eip %08x  eflags %08x  cs %04x  cr2 %08x  cr3 %08x\n",

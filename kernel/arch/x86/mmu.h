@@ -31,6 +31,7 @@
 
 #define FL_IF       UL32(0x00000200)     /* EFLAGS: interrupts enabled */
 #define FL_IOPL_MASK UL32(0x00003000)    /* EFLAGS: I/O privilege level */
+#define FL_VM       UL32(0x00020000)     /* EFLAGS: virtual-8086 mode */
 
 /* GDT slots and the selectors that name them (index << 3 | RPL). */
 #define GDT_NULL    0

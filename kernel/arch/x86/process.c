@@ -28,8 +28,9 @@
 
 #define CR0_EM      0x00000004u     /* emulate FPU (off: use the real one) */
 #define CR0_MP      0x00000002u     /* monitor coprocessor */
+#define CR0_NE      0x00000020u     /* x87 errors raise #MF, not the legacy FERR# line */
 #define CR4_OSFXSR  0x00000200u     /* fxsave/fxrstor and SSE allowed */
-#define CR4_OSXMMEXCPT 0x00000400u
+#define CR4_OSXMMEXCPT 0x00000400u /* unmasked SSE errors raise #XM, not #UD */
 
 extern char trap_return[];
 static struct fpu_state fpu_initial;    /* what fninit leaves, for new programs */
@@ -38,10 +39,14 @@ static inline uint32_t read_cr4(void) { uint32_t v; __asm__ volatile("mov %%cr4,
 static inline void write_cr4(uint32_t v) { __asm__ volatile("mov %0, %%cr4" : : "r"(v)); }
 
 /* Turns on the FPU and SSE for user programs and records a clean state.
- * The kernel itself is compiled to never touch these registers. */
+ * The kernel itself is compiled to never touch these registers. With NE
+ * set, a floating-point error that a program has unmasked arrives as an
+ * exception in that program (#MF, #XM: fault.c kills it); with NE clear
+ * it would go out on the PC's legacy FERR# interrupt line, away from the
+ * process that caused it. */
 void arch_init_fpu(void)
 {
-    write_cr0((read_cr0() & ~(CR0_EM | CR0_TS)) | CR0_MP);
+    write_cr0((read_cr0() & ~(CR0_EM | CR0_TS)) | CR0_MP | CR0_NE);
     write_cr4(read_cr4() | CR4_OSFXSR | CR4_OSXMMEXCPT);
     __asm__ volatile("fninit");
     fpu_save(&fpu_initial);

@@ -102,9 +102,11 @@ void trap(struct trapframe *tf)
 {
     if (tf->trapno >= T_IRQ0 && tf->trapno < T_IRQ0 + 16)
         handle_irq(tf);
+    else if (tf->eflags & FL_VM)        /* see trap_from_user: not supported */
+        proc_fault(tf, "virtual-8086 mode", tf->eip);
     else if (traps[tf->trapno].handler)
         traps[tf->trapno].handler(tf);
-    else if (tf->cs & 3)                /* a user program's fault: kill it */
+    else if (trap_from_user(tf))        /* a user program's fault: kill it */
         proc_fault(tf, trap_name((int)tf->trapno), tf->eip);
     else
         panic_trap(tf, "unhandled trap %u (%s) in kernel mode", tf->trapno,

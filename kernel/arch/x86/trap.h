@@ -8,7 +8,10 @@
 #ifndef ARCH_X86_TRAP_H
 #define ARCH_X86_TRAP_H
 
+#include <stdbool.h>
 #include <stdint.h>
+
+#include "arch/x86/mmu.h"
 
 #define T_DIVIDE    0
 #define T_DEBUG     1
@@ -50,9 +53,22 @@ struct trapframe {
     uint32_t eip;
     uint32_t cs;
     uint32_t eflags;
-    uint32_t esp;               /* only valid when (cs & 3) != 0 */
-    uint32_t ss;                /* only valid when (cs & 3) != 0 */
+    uint32_t esp;               /* only valid when trap_from_user(tf) */
+    uint32_t ss;                /* only valid when trap_from_user(tf) */
 };
+
+/*
+ * Did the trap come from user code? The one test the kernel uses. Ring 3
+ * shows in %cs's low bits, except in virtual-8086 mode (EFLAGS.VM), which
+ * runs at CPL 3 with a real-mode segment in %cs. Orchard never enters V86
+ * mode, and a real CPU ignores VM in an iret at CPL 3, but QEMU's TCG
+ * honours it: a program can get there, and trap() kills it at its first
+ * exception.
+ */
+static inline bool trap_from_user(const struct trapframe *tf)
+{
+    return (tf->cs & 3) || (tf->eflags & FL_VM);
+}
 
 typedef void (*trap_handler_fn)(struct trapframe *tf);
 

@@ -11,7 +11,8 @@
 # Options: TOOLPREFIX=... (toolchain), LLVM=1 (clang + ld.lld), MEM=128 (MiB),
 # BOOTARGS="key=value ..." (kernel command line), SCHED=NAME (scheduling
 # policy: rr prio mlfq lottery stride cfs; a sched= in BOOTARGS wins), HZ=100, OPT=-O2,
-# QEMUEXTRA="..." (extra QEMU options). See README.md.
+# CPUS=1 (CPUs QEMU emulates, 1 to NCPU), QEMUEXTRA="..." (extra QEMU options).
+# See README.md.
 
 BUILD    ?= build
 MEM      ?= 128
@@ -27,6 +28,14 @@ override BOOTARGS := sched=$(SCHED) $(BOOTARGS)
 endif
 RUN_TIMEOUT ?= 60
 NPROC    ?= 64
+# CPUS=N: every QEMU target (and make run, test, bench, sched-demo, grade
+# through the environment) emulates N CPUs with -smp N. The kernel uses at
+# most NCPU (kernel/core/cpu.h), so a larger N is refused here.
+CPUS     ?= 1
+NCPU     := $(shell sed -n 's/^\#define NCPU \([0-9]*\).*/\1/p' kernel/core/cpu.h)
+ifeq ($(filter $(CPUS),$(shell seq 1 $(NCPU))),)
+$(error CPUS=$(CPUS): give a number of CPUs from 1 to $(NCPU) (NCPU in kernel/core/cpu.h))
+endif
 # make run reads these from the environment. CMD must reach sh byte for
 # byte, so it becomes a simple variable holding its text exactly as given
 # ($(value CMD): $5 and $(HOME) are not expanded), and make exports a
@@ -34,7 +43,7 @@ NPROC    ?= 64
 ifdef CMD
 override CMD := $(value CMD)
 endif
-export CMD BOOTARGS QEMUEXTRA MEM RUN_TIMEOUT
+export CMD BOOTARGS QEMUEXTRA MEM RUN_TIMEOUT CPUS
 # V=1 shows whole compiler command lines.
 Q := $(if $(V),,@)
 
@@ -165,7 +174,7 @@ include user/user.mk
 # -------------------------------------------------------------------- QEMU
 QEMU     := qemu-system-i386
 GDBPORT  := $(shell expr `id -u` % 5000 + 25000)
-QEMUOPTS := -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04 $(QEMUEXTRA)
+QEMUOPTS := -m $(MEM) -smp $(CPUS) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04 $(QEMUEXTRA)
 QEMU_DISK   := -drive file=$(BUILD)/os.img,format=raw,index=0,media=disk
 QEMU_KERNEL := -kernel $(BUILD)/kernel.elf -initrd $(BUILD)/initramfs.cpio -append "$(BOOTARGS)"
 # A window when there is a display, the terminal otherwise (SSH, CI).

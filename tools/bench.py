@@ -61,7 +61,7 @@ def boot_figure(log):
 
 def pick_costs():
     """One scheduling decision per policy, measured in the kernel."""
-    cmd = ["qemu-system-i386", "-m", "64", "-display", "none", "-monitor", "none",
+    cmd = ["qemu-system-i386", "-m", "64", "-smp", os.environ.get("CPUS") or "1", "-display", "none", "-monitor", "none",
            "-serial", "stdio", "-no-reboot", "-nic", "none", "-icount", "shift=0,sleep=off",
            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
            "-kernel", os.path.join(BUILD, "kernel.elf"), "-append", "test=schedcost poweroff"]

@@ -20,7 +20,8 @@ MILESTONES = [(b"boot: MBR", "bios"), (b"Orchard teaching kernel", "loader"), (b
 
 
 def one_boot():
-    cmd = ["qemu-system-i386", "-m", "128", "-display", "none", "-monitor", "none",
+    cmd = ["qemu-system-i386", "-m", "128", "-smp", os.environ.get("CPUS") or "1",
+           "-display", "none", "-monitor", "none",
            "-serial", "stdio", "-no-reboot", "-nic", "none", "-snapshot",
            "-drive", f"file={BUILD}/os.img,format=raw,index=0,media=disk"]
     start = time.monotonic()

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """`make run`: boot the kernel headless, run one command, report its status.
 
-Reads CMD, BOOTARGS, MEM (MiB, default 128), QEMUEXTRA and RUN_TIMEOUT
-(seconds, default 60) from the environment (the Makefile exports them), so
+Reads CMD, BOOTARGS, MEM (MiB, default 128), CPUS (default 1), QEMUEXTRA
+and RUN_TIMEOUT (seconds, default 60) from the environment (the Makefile exports them), so
 that any characters in CMD survive. Boots through -kernel/-initrd (never
 touching build/os.img, so runs can go side by side). The command goes in a
 file of its own, BUILD/run/cmd-PID, loaded as the second Multiboot module;
@@ -56,7 +56,7 @@ def main():
         f.write(data)
     # sched= etc. in BOOTARGS come after ours, and the last occurrence wins.
     append = f"klog=com2 poweroff run=@1 {bootargs}".strip()
-    qemu = ["qemu-system-i386", "-m", mem, "-display", "none", "-monitor", "none",
+    qemu = ["qemu-system-i386", "-m", mem, "-smp", os.environ.get("CPUS") or "1", "-display", "none", "-monitor", "none",
             "-no-reboot", "-nic", "none",
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
             "-kernel", os.path.join(BUILD, "kernel.elf"),

@@ -89,7 +89,9 @@ class Test:
     # ---- actions ----------------------------------------------------
     def qemu_command(self, boot="kernel", mem=32, args="", extra=(), image=None, kernel=None,
                      initrd=None):
-        cmd = [QEMU, "-m", str(mem), "-display", "none", "-monitor", "none",
+        # CPUS (make test CPUS=N) sets every boot's CPU count; a test's own
+        # -smp in `extra` comes later and wins.
+        cmd = [QEMU, "-m", str(mem), "-smp", os.environ.get("CPUS") or "1", "-display", "none", "-monitor", "none",
                "-serial", "stdio", "-no-reboot", "-nic", "none",
                "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
         if boot == "kernel":
@@ -149,11 +151,11 @@ class Test:
         self.out += text
         return Run(text, p.returncode, timed_out)
 
-    def run_cmd(self, cmd, mem=64, bootargs="", timeout=120):
+    def run_cmd(self, cmd, mem=64, bootargs="", timeout=120, extra=()):
         """Boots like `make run`: init runs `sh -c cmd`; returns the Run.
         Everything (kernel log included) arrives on one stream here."""
         args = f"poweroff run={cmd.encode().hex()} {bootargs}".strip()
-        return self.boot(mem=mem, args=args, timeout=timeout,
+        return self.boot(mem=mem, args=args, timeout=timeout, extra=extra,
                          until=r"^exit status: -?\d+$|kernel: (powering off|halted)\.",
                          initrd=os.path.join(BUILD, "initramfs.cpio"))
 

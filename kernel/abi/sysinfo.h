@@ -9,6 +9,7 @@ struct sysinfo {
     unsigned int uptime;        /* ticks since boot */
     unsigned int hz;            /* ticks per second (the build's HZ) */
     char policy[16];            /* the scheduling policy's name (sched=) */
+    unsigned int ncpu;          /* CPUs up (started at boot) */
 };
 
 #endif

@@ -23,13 +23,19 @@ struct proc;
  *   bool arch_from_user(tf): the trap came from user mode;
  *   void arch_set_return(tf, v): a system call's result;
  *   uint32_t arch_user_pc(tf): the user program counter;
- *   uint64_t arch_timestamp(void): cycles (instructions under -icount). */
+ *   uint64_t arch_timestamp(void): cycles (instructions under -icount);
+ *   struct cpu *arch_this_cpu(void): the CPU running this (core/cpu.h). */
 
 /* Descriptor tables, interrupt controller, timer: called once by kmain. */
 void arch_init_cpu(void);
 /* Maps RAM [0, ram_top) in the kernel half and switches to it. */
 void arch_paging_init(uint32_t ram_top);
 void arch_init_timer(unsigned hz);
+/* Finds the CPUs and interrupt controllers (after arch_paging_init,
+ * before any IRQ is registered); starts the other CPUs once the clock
+ * ticks (they wait with interrupts off until CPUs schedule). */
+void arch_init_smp(void);
+void arch_start_cpus(void);
 
 /* Stops the machine: power off with a status QEMU reports (tests), or
  * halt forever. Neither returns. */

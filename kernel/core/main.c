@@ -103,6 +103,7 @@ static char **init_arguments(void)
  * figure would mean nothing: it is not printed. */
 void kmain(uint32_t magic, uint32_t info_phys)
 {
+    arch_init_cpu();                        /* first: this_cpu() needs it, locks need this_cpu() */
     console_init();
     uint64_t tsc_start = arch_timestamp();
     const char *cmdline = bootinfo_load(magic, info_phys);
@@ -113,8 +114,8 @@ void kmain(uint32_t magic, uint32_t info_phys)
     cmdline_report_unknown();
     char **init_argv = init_arguments();    /* before input can arrive */
 
-    arch_init_cpu();
     memory_init();
+    arch_init_smp();
     arch_init_timer(HZ);
     keyboard_init();
     serial_enable_input();
@@ -123,6 +124,7 @@ void kmain(uint32_t magic, uint32_t info_phys)
     proc_init();
     arch_irq_enable();
     kprintf("clock: %u Hz timer running\n", HZ);
+    arch_start_cpus();
 
     selftest_run(cmdline_get("test"));
     if (cmdline_has("icount"))

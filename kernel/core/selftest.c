@@ -8,6 +8,7 @@
 #include "core/cmdline.h"
 #include "core/kprintf.h"
 #include "core/panic.h"
+#include "core/spinlock.h"
 #include "dev/console.h"
 #include "lib/string.h"
 #include "mm/frame.h"
@@ -15,7 +16,8 @@
 #include "proc/proc.h"
 #include "proc/sched.h"
 
-BOOT_PARAM(test, "run a kernel self-test: boot, fault, assert, ticks, echo, frames, kheap, divide64, schedcost");
+BOOT_PARAM(test, "run a kernel self-test: boot, fault, assert, ticks, echo, frames, kheap, divide64, "
+                 "lockorder, lockagain, schedcost");
 
 /* Passes the boot checks and powers off: the boot tests' end. */
 static void test_boot(void)
@@ -195,6 +197,31 @@ static void test_schedcost(void)
                     cost_of(*p, sizes[s]));
 }
 
+/* Two locks taken against their ranks: the lock-order checker must panic
+ * naming both and the places they were taken. */
+static struct spinlock lock_outer = SPINLOCK_INIT("selftest outer", LOCK_RANK_SELFTEST_OUTER);
+static struct spinlock lock_inner = SPINLOCK_INIT("selftest inner", LOCK_RANK_SELFTEST_INNER);
+
+static void test_lockorder(void)
+{
+    spin_lock(&lock_outer);             /* the right order passes */
+    spin_lock(&lock_inner);
+    spin_unlock(&lock_inner);
+    spin_unlock(&lock_outer);
+    kprintf("selftest: lockorder: outer then inner passed; now inner then outer\n");
+    spin_lock(&lock_inner);
+    spin_lock(&lock_outer);
+    kprintf("selftest: lockorder: the checker let the wrong order through\n");
+}
+
+/* Taking a held lock again would spin forever: the checker must panic. */
+static void test_lockagain(void)
+{
+    spin_lock(&lock_outer);
+    spin_lock(&lock_outer);
+    kprintf("selftest: lockagain: the checker let a recursive acquire through\n");
+}
+
 struct selftest {
     const char *name;
     void (*run)(void);
@@ -204,6 +231,7 @@ static const struct selftest tests[] = {
     { "boot", test_boot },     { "fault", test_fault }, { "assert", test_assert },
     { "ticks", test_ticks },   { "echo", test_echo },   { "frames", test_frames },
     { "kheap", test_kheap },   { "divide64", test_divide64 },
+    { "lockorder", test_lockorder },        { "lockagain", test_lockagain },
     { "schedcost", test_schedcost },
 };
 

@@ -1,10 +1,12 @@
-/* Spinlocks and the interrupt-disable nesting they rely on. */
+/* Spinlocks, the lock-order checker, and the interrupt-disable nesting
+ * they rely on. */
 #include "core/spinlock.h"
 
 #include "arch/arch.h"
 #include "core/panic.h"
 
 struct cpu cpus[NCPU];
+int ncpu = 1;
 
 void irq_push(void)
 {
@@ -24,27 +26,64 @@ void irq_pop(void)
         arch_irq_enable();
 }
 
-void spin_init(struct spinlock *lk, const char *name)
+void spin_init(struct spinlock *lk, const char *name, enum lock_rank rank)
 {
-    lk->locked = 0;
-    lk->name = name;
-    lk->owner = 0;
+    *lk = (struct spinlock)SPINLOCK_INIT(name, rank);
 }
 
-void spin_lock(struct spinlock *lk)
+/* Every lock this CPU holds must rank below lk. The held list is in
+ * increasing rank (each lock was checked against the ones before it, and
+ * removing one keeps the order), so its last lock is the one to compare:
+ * the check costs the same however many locks are held. */
+static void check_order(struct cpu *c, struct spinlock *lk, const char *file, int line)
+{
+    if (c->nheld == 0)
+        return;
+    struct spinlock *h = c->held[c->nheld - 1];
+    if (h->rank >= lk->rank)
+        panic("lock order: taking %s (rank %d) at %s:%d while holding %s (rank %d), "
+              "taken at %s:%d", lk->name, lk->rank, file, line, h->name, h->rank,
+              h->file, h->line);
+    if (c->nheld == CPU_MAX_HELD)
+        panic("spin_lock: %s at %s:%d: this CPU already holds %d locks",
+              lk->name, file, line, CPU_MAX_HELD);
+}
+
+void spin_lock_at(struct spinlock *lk, const char *file, int line)
 {
     irq_push();
-    if (spin_holding(lk))
-        panic("spin_lock: %s already held by this CPU", lk->name);
+    struct cpu *c = this_cpu();
+    if (lk->locked && lk->owner == c)
+        panic("spin_lock: %s at %s:%d already held by this CPU, taken at %s:%d",
+              lk->name, file, line, lk->file, lk->line);
+    check_order(c, lk, file, line);
     while (__atomic_exchange_n(&lk->locked, 1, __ATOMIC_ACQUIRE))
         __asm__ volatile("pause");
-    lk->owner = this_cpu();
+    lk->owner = c;
+    lk->file = file;
+    lk->line = line;
+    c->held[c->nheld++] = lk;
+}
+
+/* Locks are usually released in reverse order, but need not be. */
+static void forget_held(struct cpu *c, struct spinlock *lk)
+{
+    int i = --c->nheld;
+    struct spinlock *next = c->held[i];
+    while (next != lk) {
+        struct spinlock *here = c->held[--i];
+        c->held[i] = next;
+        next = here;
+    }
 }
 
 void spin_unlock(struct spinlock *lk)
 {
-    if (!spin_holding(lk))
-        panic("spin_unlock: %s not held", lk->name);
+    struct cpu *c = this_cpu();
+    if (!lk->locked || lk->owner != c)
+        panic("spin_unlock: %s not held by this CPU (%s)", lk->name,
+              lk->locked ? "another CPU holds it" : "nobody holds it");
+    forget_held(c, lk);
     lk->owner = 0;
     __atomic_store_n(&lk->locked, 0, __ATOMIC_RELEASE);
     irq_pop();

@@ -42,7 +42,7 @@ BOOT_PARAM(klog, "klog=com2: kernel messages to the second serial port only");
 #define EOF_MARK CTRL('D')
 #define ESC 0x1B
 
-static struct spinlock output_lock = SPINLOCK_INIT("console output");
+static struct spinlock output_lock = SPINLOCK_INIT("console output", LOCK_RANK_CONSOLE_OUTPUT);
 /* Set by a panic: print without the lock, which the panicking code may
  * hold. Nothing else runs after a panic, so nothing interleaves. */
 static bool panicking;
@@ -53,7 +53,7 @@ static char out_tail[PROMPT_MAX];
 static int out_tail_len;
 
 /* Guarded by input_lock. */
-static struct spinlock input_lock = SPINLOCK_INIT("console input");
+static struct spinlock input_lock = SPINLOCK_INIT("console input", LOCK_RANK_CONSOLE_INPUT);
 static char input[INPUT_SIZE];
 static unsigned r, w;           /* read up to r, handed over up to w */
 static char edit[EDIT_MAX];     /* the line being edited */

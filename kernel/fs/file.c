@@ -5,7 +5,7 @@
 #include "mm/kheap.h"
 #include "proc/proc.h"
 
-static struct spinlock files_lock = SPINLOCK_INIT("files");
+static struct spinlock files_lock = SPINLOCK_INIT("files", LOCK_RANK_FILES);
 
 struct file *file_alloc(const struct file_ops *ops, void *priv, bool readable, bool writable)
 {

@@ -116,7 +116,7 @@ int pipe_create(struct file **read_end, struct file **write_end)
     struct pipe *p = kzalloc(sizeof *p);
     if (!p)
         return -1;
-    spin_init(&p->lock, "pipe");
+    spin_init(&p->lock, "pipe", LOCK_RANK_PIPE);
     waitq_init(&p->readers);
     waitq_init(&p->writers);
     p->reader_open = p->writer_open = true;

@@ -5,7 +5,7 @@
 #include "core/spinlock.h"
 
 /* All guarded by frames_lock. */
-static struct spinlock frames_lock = SPINLOCK_INIT("frames");
+static struct spinlock frames_lock = SPINLOCK_INIT("frames", LOCK_RANK_FRAMES);
 static uint32_t free_head;      /* physical address of the first free frame; 0 = none */
 static uint32_t nfree;
 static uint32_t ntotal;

@@ -38,7 +38,7 @@ struct slab {
 };
 
 /* Guarded by heap_lock. */
-static struct spinlock heap_lock = SPINLOCK_INIT("kheap");
+static struct spinlock heap_lock = SPINLOCK_INIT("kheap", LOCK_RANK_KHEAP);
 static struct slab *partial[NCLASSES];  /* pages with at least one free object */
 static size_t bytes_in_use;
 

@@ -3,7 +3,8 @@
  *
  *   virtual                                  physical
  *   0xFFFFFFFF +---------------------------+
- *              | reserved for device MMIO  |  (LAPIC/IOAPIC when SMP arrives)
+ *              | device registers          |  identity-mapped, uncached: the
+ *              |                           |  local and I/O APICs (0xFEC00000)
  *   0xF0000000 +---------------------------+ <- KERN_DIRECT_END
  *              | direct map of RAM         |  0x00000000 .. 0x2FFFFFFF
  *              |   kernel image at +1 MiB  |  (768 MiB at most: RAM above

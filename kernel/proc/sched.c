@@ -34,7 +34,7 @@
 
 BOOT_PARAM(sched, "scheduling policy: rr (default), prio, mlfq, lottery, stride, cfs");
 
-struct spinlock sched_lock = SPINLOCK_INIT("sched");
+struct spinlock sched_lock = SPINLOCK_INIT("sched", LOCK_RANK_SCHED);
 static const struct sched_policy *policy;
 /* Why need_resched is set, for the trace: SCHED_EV_PREEMPTED (the tick),
  * SCHED_EV_WOKEN (a wakeup) or SCHED_EV_YIELDED (a priority change). */

@@ -6,8 +6,9 @@
  *
  * sched_lock guards every process's scheduling state (struct proc marks
  * those fields), the policy's queues, every wait queue and the sleep list.
- * One lock, taken with interrupts off: coarse, but simple to reason about,
- * and correct on several CPUs.
+ * One lock, taken with interrupts off: coarse, but simple to reason about.
+ * Only the boot CPU schedules for now (the other CPUs park at boot), and
+ * the per-CPU state this core keeps is not yet safe for more.
  */
 #ifndef PROC_SCHED_H
 #define PROC_SCHED_H

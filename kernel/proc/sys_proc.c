@@ -101,6 +101,7 @@ int sys_sysinfo(uaddr_t uinfo)
         .nproc = proc_count(),
         .uptime = clock_ticks(),
         .hz = HZ,
+        .ncpu = (unsigned int)ncpu,
     };
     strlcpy(si.policy, sched_policy()->name, sizeof si.policy);
     return copyout(uinfo, &si, sizeof si);

@@ -22,7 +22,7 @@ BUILD = os.environ.get("BUILD", "build")
 # What the scripts run besides the tools under test.
 BASE_TOOLS = ["sh", "cat", "grep", "head", "rm", "mkdir", "sed", "cut", "dirname",
               "uname", "id", "tr", "cmp", "mv", "env", "ls", "touch", "sort", "find",
-              "expr", "od", "wc", "chmod", "ln", "printf", "basename", "echo", "true"]
+              "expr", "od", "wc", "chmod", "ln", "printf", "basename", "echo", "true", "seq"]
 
 GNU_TOOLS = ["gcc", "ld", "objcopy", "ar", "objdump", "nm", "strip"]
 LLVM_TOOLS = ["ld.lld", "llvm-objcopy", "llvm-ar", "llvm-objdump", "llvm-nm", "llvm-strip"]

@@ -10,7 +10,12 @@
 struct cpu cpus[NCPU];
 struct trapframe;
 
-void spin_lock(struct spinlock *lk) { lk->locked = 1; }
+void spin_lock_at(struct spinlock *lk, const char *file, int line)
+{
+    (void)file;
+    (void)line;
+    lk->locked = 1;
+}
 void spin_unlock(struct spinlock *lk) { lk->locked = 0; }
 bool spin_holding(const struct spinlock *lk) { return lk->locked; }
 

@@ -64,7 +64,8 @@ def parse(out, runners, expected=None):
     return results
 
 
-def guest_results(t, shard, nshards, bootargs="", mem=64, timeout=300):
+def guest_results(t, shard, nshards, bootargs="", mem=64, timeout=300, extra=()):
     """Boots once and runs shard `shard` of `nshards` of the process suite."""
-    r = t.run_cmd(f"runtests -s {shard}/{nshards}", mem=mem, bootargs=bootargs, timeout=timeout)
+    r = t.run_cmd(f"runtests -s {shard}/{nshards}", mem=mem, bootargs=bootargs, timeout=timeout,
+                  extra=extra)
     return parse(r.out, 1, suite_tests(shard, nshards))

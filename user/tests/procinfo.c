@@ -61,8 +61,8 @@ int main(void)
     int n = getprocs(procs, MAXP);
     struct sysinfo si;
     CHECK_EQ(sysinfo(&si), 0);
-    printf("  getprocs: %d records, sysinfo: nproc %u, freemem %u KiB of %u KiB, uptime %u\n",
-           n, si.nproc, si.freemem / 1024, si.totalmem / 1024, si.uptime);
+    printf("  getprocs: %d records, sysinfo: nproc %u, freemem %u KiB of %u KiB, uptime %u, "
+           "ncpu %u\n", n, si.nproc, si.freemem / 1024, si.totalmem / 1024, si.uptime, si.ncpu);
     CHECK(n >= 4);
     CHECK_EQ(n, (int)si.nproc);
     CHECK(untouched(&procs[n], REC));       /* nothing past the n records */
@@ -140,6 +140,9 @@ int main(void)
         ;
     CHECK(proc_ticks(me) >= t0 + 3);
 
+    /* The CPUs up: at least this one, at most NCPU (8); the host tests
+     * check the exact count against QEMU's -smp. */
+    CHECK(si.ncpu >= 1 && si.ncpu <= 8);
     /* sysinfo's memory figures. */
     CHECK(si.totalmem >= 4 * 1024 * 1024);
     CHECK(si.totalmem <= 768u * 1024 * 1024);

@@ -4,6 +4,12 @@
  * task-state segment, which the CPU reads for one thing only: the kernel
  * stack (ss0:esp0) to switch to when a trap arrives from ring 3.
  *
+ * Each CPU has its own GDT and TSS: its own kernel stack for traps (the
+ * TSS), and its own per-CPU segment (GDT_KCPU), whose base is its struct
+ * cpu. The selectors are the same on every CPU; the table each CPU
+ * loaded decides what they mean there, which is what makes this_cpu()
+ * one instruction (core/cpu.h).
+ *
  * The TSS's I/O-map base points past its limit, so there is no I/O
  * permission bitmap and, with IOPL 0, every port is closed to ring 3.
  */
@@ -11,6 +17,7 @@
 
 #include "arch/x86/mmu.h"
 #include "arch/x86/x86.h"
+#include "core/cpu.h"
 
 struct segdesc {
     uint16_t limit_lo;
@@ -38,8 +45,9 @@ struct tss {
 #define ACC_DPL3  0x60
 #define FLAGS_4K_32BIT 0xC      /* 4 KiB granularity, 32-bit */
 
-static struct segdesc gdt[GDT_NSLOTS];
-static struct tss tss;
+/* Row i belongs to cpus[i]; only that CPU writes it, after gdt_init. */
+static struct segdesc gdt[NCPU][GDT_NSLOTS];
+static struct tss tss[NCPU];
 
 static struct segdesc segment(uint32_t base, uint32_t limit, uint8_t access, uint8_t flags)
 {
@@ -53,25 +61,29 @@ static struct segdesc segment(uint32_t base, uint32_t limit, uint8_t access, uin
     };
 }
 
-void gdt_init(void)
+void gdt_init(struct cpu *c)
 {
-    gdt[GDT_KCODE] = segment(0, 0xFFFFF, ACC_CODE, FLAGS_4K_32BIT);
-    gdt[GDT_KDATA] = segment(0, 0xFFFFF, ACC_DATA, FLAGS_4K_32BIT);
-    gdt[GDT_UCODE] = segment(0, 0xFFFFF, ACC_CODE | ACC_DPL3, FLAGS_4K_32BIT);
-    gdt[GDT_UDATA] = segment(0, 0xFFFFF, ACC_DATA | ACC_DPL3, FLAGS_4K_32BIT);
-    tss.ss0 = SEL_KDATA;
-    tss.iomap_base = sizeof tss;        /* past the limit: no I/O bitmap */
-    gdt[GDT_TSS] = segment((uint32_t)&tss, sizeof tss - 1, ACC_TSS, 0);
-    lgdt(gdt, sizeof gdt);
+    struct segdesc *g = gdt[c->id];
+    struct tss *t = &tss[c->id];
+    g[GDT_KCODE] = segment(0, 0xFFFFF, ACC_CODE, FLAGS_4K_32BIT);
+    g[GDT_KDATA] = segment(0, 0xFFFFF, ACC_DATA, FLAGS_4K_32BIT);
+    g[GDT_UCODE] = segment(0, 0xFFFFF, ACC_CODE | ACC_DPL3, FLAGS_4K_32BIT);
+    g[GDT_UDATA] = segment(0, 0xFFFFF, ACC_DATA | ACC_DPL3, FLAGS_4K_32BIT);
+    t->ss0 = SEL_KDATA;
+    t->iomap_base = sizeof *t;          /* past the limit: no I/O bitmap */
+    g[GDT_TSS] = segment((uint32_t)t, sizeof *t - 1, ACC_TSS, 0);
+    c->self = c;
+    g[GDT_KCPU] = segment((uint32_t)c, sizeof *c - 1, ACC_DATA, 0);
+    lgdt(g, sizeof gdt[0]);
     __asm__ volatile(
         "movw %w0, %%ds\n\tmovw %w0, %%es\n\tmovw %w0, %%ss\n\t"
-        "movw %w0, %%fs\n\tmovw %w0, %%gs\n\t"
-        "ljmp %1, $1f\n1:"
-        : : "r"(SEL_KDATA), "i"(SEL_KCODE));
+        "movw %w0, %%fs\n\tmovw %w1, %%gs\n\t"
+        "ljmp %2, $1f\n1:"
+        : : "r"(SEL_KDATA), "r"(SEL_KCPU), "i"(SEL_KCODE));
     ltr(SEL_TSS);
 }
 
 void tss_set_kernel_stack(uint32_t esp0)
 {
-    tss.esp0 = esp0;
+    tss[this_cpu()->id].esp0 = esp0;
 }

@@ -8,12 +8,23 @@
 #include "arch/x86/trap.h"
 #include "arch/x86/x86.h"
 
+struct cpu;
+
 static inline bool arch_irq_enabled(void) { return read_eflags() & FL_IF; }
 static inline void arch_irq_disable(void) { cli(); }
 static inline void arch_irq_enable(void) { sti(); }
 /* sti takes effect after the next instruction, so no interrupt can slip
  * in between and leave us halted with work pending. */
 static inline void arch_idle(void) { __asm__ volatile("sti; hlt" ::: "memory"); }
+
+/* This CPU's struct cpu (core/cpu.h): the per-CPU segment's base points
+ * at it, and its first field points at itself. */
+static inline struct cpu *arch_this_cpu(void)
+{
+    struct cpu *c;
+    __asm__ volatile("movl %%gs:0, %0" : "=r"(c));
+    return c;
+}
 
 /* Did this trap come from user mode (ring 3 or virtual-8086)? */
 static inline bool arch_from_user(const struct trapframe *tf) { return trap_from_user(tf); }

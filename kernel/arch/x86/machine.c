@@ -8,6 +8,7 @@
 #include "arch/x86/pic.h"
 #include "arch/x86/trap.h"
 #include "arch/x86/x86.h"
+#include "core/cpu.h"
 #include "core/kprintf.h"
 #include "core/ksyms.h"
 #include "mm/memlayout.h"
@@ -18,7 +19,7 @@
 
 void arch_init_cpu(void)
 {
-    gdt_init();
+    gdt_init(&cpus[0]);
     trap_init();
     fault_init();
     pic_init();

@@ -27,6 +27,8 @@
 #define PTE_P       UL32(0x001)          /* present */
 #define PTE_W       UL32(0x002)          /* writable */
 #define PTE_U       UL32(0x004)          /* user-accessible */
+#define PTE_PWT     UL32(0x008)          /* write-through */
+#define PTE_PCD     UL32(0x010)          /* cache disabled (device registers) */
 #define PTE_PS      UL32(0x080)          /* 4 MiB page (directory entries only) */
 
 #define FL_IF       UL32(0x00000200)     /* EFLAGS: interrupts enabled */
@@ -40,12 +42,14 @@
 #define GDT_UCODE   3
 #define GDT_UDATA   4
 #define GDT_TSS     5
-#define GDT_NSLOTS  6
+#define GDT_KCPU    6               /* per-CPU data: base = this CPU's struct cpu */
+#define GDT_NSLOTS  7
 #define SEL_KCODE   (GDT_KCODE << 3)
 #define SEL_KDATA   (GDT_KDATA << 3)
 #define SEL_UCODE   ((GDT_UCODE << 3) | 3)
 #define SEL_UDATA   ((GDT_UDATA << 3) | 3)
 #define SEL_TSS     (GDT_TSS << 3)
+#define SEL_KCPU    (GDT_KCPU << 3)
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>

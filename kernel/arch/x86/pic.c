@@ -43,6 +43,15 @@ void pic_init(void)
     write_mask();
 }
 
+/* Masks every line for good: the I/O APIC takes over. The 8259 stays
+ * remapped, so a spurious interrupt it might still raise lands on an IRQ
+ * vector instead of a CPU exception's. */
+void pic_disable(void)
+{
+    mask = 0xFFFF;
+    write_mask();
+}
+
 void pic_unmask(int irq)
 {
     mask &= (uint16_t)~(1u << irq);

@@ -9,7 +9,7 @@
 #include "arch/x86/trap.h"
 
 #include "arch/x86/mmu.h"
-#include "arch/x86/pic.h"
+#include "arch/x86/irqchip.h"
 #include "arch/x86/x86.h"
 #include "core/panic.h"
 #include "proc/proc.h"
@@ -62,6 +62,11 @@ void trap_init(void)
         set_gate(v, 0);
     for (int v = 0; v < T_NEXCEPTIONS; v++)
         traps[v].name = exception_names[v];
+    trap_init_cpu();
+}
+
+void trap_init_cpu(void)
+{
     lidt(idt, sizeof idt);
 }
 
@@ -76,7 +81,7 @@ void trap_register(int vector, trap_handler_fn handler, const char *name)
 void irq_register(int irq, trap_handler_fn handler, const char *name)
 {
     trap_register(T_IRQ0 + irq, handler, name);
-    pic_unmask(irq);
+    irqchip_unmask(irq);
 }
 
 const char *trap_name(int vector)
@@ -89,11 +94,11 @@ const char *trap_name(int vector)
 static void handle_irq(struct trapframe *tf)
 {
     int irq = (int)tf->trapno - T_IRQ0;
-    if (pic_spurious(irq))
+    if (irqchip_spurious(irq))
         return;
     /* Acknowledge first: a handler may switch to another process and not
      * come back here for a long time. */
-    pic_eoi(irq);
+    irqchip_eoi(irq);
     if (traps[tf->trapno].handler)
         traps[tf->trapno].handler(tf);
 }

@@ -1,6 +1,7 @@
 /*
- * Traps: CPU exceptions (vectors 0-31), hardware interrupts from the 8259
- * PICs (remapped to 32-47), and later the system-call vector 0x80.
+ * Traps: CPU exceptions (vectors 0-31), hardware interrupts IRQ 0-15 from
+ * the I/O APIC or the 8259 PICs (vectors 32-47), the system-call vector
+ * 0x80, and the local APIC's spurious vector (0xFF).
  * Every vector enters through trap_entry.S, which saves a struct trapframe
  * and calls trap(); trap() looks the vector up in a table of named
  * handlers filled by trap_register() / irq_register().
@@ -33,7 +34,7 @@
 #define T_SIMDERR   19
 #define T_NEXCEPTIONS 32
 
-#define T_IRQ0      32          /* PIC IRQ n arrives as vector T_IRQ0 + n */
+#define T_IRQ0      32          /* ISA IRQ n arrives as vector T_IRQ0 + n */
 #define T_SYSCALL   0x80
 #define T_NVECTORS  256
 
@@ -72,10 +73,13 @@ static inline bool trap_from_user(const struct trapframe *tf)
 
 typedef void (*trap_handler_fn)(struct trapframe *tf);
 
+/* Builds the IDT (shared by every CPU) and loads it on the boot CPU. */
 void trap_init(void);
+/* Loads the IDT on the calling CPU. */
+void trap_init_cpu(void);
 /* Routes vector to handler; `name` shows in panics and the trap table. */
 void trap_register(int vector, trap_handler_fn handler, const char *name);
-/* Routes PIC line irq to handler and unmasks it. */
+/* Routes ISA IRQ irq to handler and unmasks it (arch/x86/irqchip.h). */
 void irq_register(int irq, trap_handler_fn handler, const char *name);
 /* The name of a vector: "page fault", "timer", ... */
 const char *trap_name(int vector);

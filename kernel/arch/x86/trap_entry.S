@@ -27,7 +27,8 @@ trap_vectors:
 .endr
 
 /* Build the trapframe (see struct trapframe), switch to kernel data
- * segments, and call trap(tf). cld: the C code assumes the direction flag
+ * segments and this CPU's per-CPU segment in %gs (core/cpu.h), and call
+ * trap(tf). cld: the C code assumes the direction flag
  * is clear, and a user program may have set it (std) before trapping;
  * iret restores the user's own flags. */
 trap_common:
@@ -41,6 +42,7 @@ trap_common:
     movw %ax, %ds
     movw %ax, %es
     movw %ax, %fs
+    movw $SEL_KCPU, %ax
     movw %ax, %gs
     /* From user mode, ebp holds a user address: the kernel's frame chain
      * starts at 0 instead, so backtraces (GDB's bt, the panic's) end here

@@ -49,6 +49,7 @@ def main():
     if b"\0" in data:
         sys.exit("make run: CMD holds a NUL byte; nothing was run")
     log, lock = (os.environ["RUN_LOG"], None) if os.environ.get("RUN_LOG") else claim_log(logdir)
+    os.makedirs(os.path.dirname(log) or ".", exist_ok=True)   # QEMU will not create it
     # The module's string is this path: a fixed width keeps its length, and
     # so the kernel's instruction counts under -icount, the same every run.
     cmdfile = os.path.join(logdir, f"cmd-{os.getpid():08d}")

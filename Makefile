@@ -6,6 +6,7 @@
 #   make qemu-kernel  boot build/kernel.elf through QEMU's Multiboot loader
 #   make qemu-gdb   start QEMU halted with a GDB stub;  make gdb  attaches
 #   make test       every test; ends with "N passed, N failed"
+#   make help       all the targets
 #
 # Options: TOOLPREFIX=... (toolchain), LLVM=1 (clang + ld.lld), MEM=128 (MiB),
 # BOOTARGS="key=value ..." (kernel command line), SCHED=NAME (scheduling
@@ -35,22 +36,41 @@ NCPU     := $(shell sed -n 's/^\#define NCPU \([0-9]*\).*/\1/p' kernel/core/cpu.
 ifeq ($(filter $(CPUS),$(shell seq 1 $(NCPU))),)
 $(error CPUS=$(CPUS): give a number of CPUs from 1 to $(NCPU) (NCPU in kernel/core/cpu.h))
 endif
-# make run reads these from the environment (any characters survive).
+# make run reads these from the environment. CMD must reach sh byte for
+# byte, so it becomes a simple variable holding its text exactly as given
+# ($(value CMD): $5 and $(HOME) are not expanded), and make exports a
+# simple variable as it is, newlines included.
+ifdef CMD
+override CMD := $(value CMD)
+endif
 export CMD BOOTARGS QEMUEXTRA MEM RUN_TIMEOUT CPUS
 # V=1 shows whole compiler command lines.
 Q := $(if $(V),,@)
 
-# Every invocation first makes sure the tools exist (installs them on
-# Debian/Ubuntu); `make clean` does not need them.
-ifeq ($(filter clean distclean,$(MAKECMDGOALS)),)
-SETUP_RC := $(shell sh tools/setup.sh --quiet 1>&2; echo $$?)
-ifneq ($(SETUP_RC),0)
-$(error tools/setup.sh could not provide the tools named above)
-endif
-endif
+# ------------------------------------------------------------------- tools
+# What each goal needs (tools/setup.sh's words). Every build step waits for
+# the `tools` recipe, which installs what is missing; nothing is checked or
+# installed while make reads this file, so `make -n`, `make clean` and
+# `make help` install nothing.
+BUILD_NEED := $(if $(filter 1,$(LLVM)),build-llvm,$(if $(filter undefined,$(origin TOOLPREFIX)),build,base))
+RUN_NEED   := $(BUILD_NEED) qemu
+$(foreach g,qemu qemu-nox qemu-kernel qemu-gdb qemu-kernel-gdb run fuzz bench boottime sched-demo,\
+	$(eval setup_needs_$(g) := $(RUN_NEED)))
+setup_needs_grade := $(RUN_NEED) hostcc
+setup_needs_gdb   := $(BUILD_NEED) gdb
+setup_needs_test  := test
+SETUP_NEEDS := $(sort $(foreach g,$(or $(MAKECMDGOALS),all),$(or $(setup_needs_$(g)),$(BUILD_NEED))))
+
+tools:
+	@sh tools/setup.sh --quiet $(SETUP_NEEDS)
 
 # ---------------------------------------------------------------- toolchain
+# Found when a recipe first needs it (after `tools` has run), once per make:
+# tools/find-toolchain.sh proves the toolchain by linking 64-bit division
+# against its runtime library (libgcc, or compiler-rt's builtins for LLVM).
+# The `$(eval X := ...)$(X)` form computes X once, on first use.
 ifeq ($(LLVM),1)
+TOOLCHAIN = $(eval TOOLCHAIN := $(shell V=$(V) sh tools/find-toolchain.sh --llvm))$(TOOLCHAIN)
 CC       := clang --target=i686-elf
 LD       := ld.lld
 OBJCOPY  := llvm-objcopy
@@ -59,33 +79,39 @@ OBJDUMP  := llvm-objdump
 NM       := llvm-nm
 STRIP    := llvm-strip
 ARCHFLAGS :=
-LIBGCC   := $(shell clang --target=i386-linux-gnu -rtlib=compiler-rt -print-libgcc-file-name)
+LIBGCC   = $(word 3,$(TOOLCHAIN))
 else
 ifeq ($(origin TOOLPREFIX),undefined)
-TOOLPREFIX := $(shell sh tools/find-toolchain.sh)
-endif
-CC       := $(TOOLPREFIX)gcc
-LD       := $(TOOLPREFIX)ld
-OBJCOPY  := $(TOOLPREFIX)objcopy
-AR       := $(TOOLPREFIX)ar
-OBJDUMP  := $(TOOLPREFIX)objdump
-NM       := $(TOOLPREFIX)nm
-STRIP    := $(TOOLPREFIX)strip
+TOOLCHAIN = $(eval TOOLCHAIN := $(shell V=$(V) sh tools/find-toolchain.sh))$(TOOLCHAIN)
+TOOLPREFIX = $(patsubst -,,$(word 1,$(TOOLCHAIN)))
+ARCHFLAGS  = $(patsubst -,,$(word 2,$(TOOLCHAIN)))
+LIBGCC     = $(word 3,$(TOOLCHAIN))
+else
 # A compiler whose default target is not i?86 (host gcc, x86_64-elf-gcc)
 # is asked for 32-bit code.
-ARCHFLAGS := $(if $(filter i386% i486% i586% i686%,$(shell $(CC) -dumpmachine)),,-m32)
-LIBGCC   := $(shell $(CC) $(ARCHFLAGS) -print-libgcc-file-name)
+ARCHFLAGS = $(eval ARCHFLAGS := $(if $(filter i386% i486% i586% i686%,$(shell $(CC) -dumpmachine)),,-m32))$(ARCHFLAGS)
+LIBGCC    = $(eval LIBGCC := $(shell $(CC) $(ARCHFLAGS) -print-libgcc-file-name))$(LIBGCC)
+endif
+CC       = $(TOOLPREFIX)gcc
+LD       = $(TOOLPREFIX)ld
+OBJCOPY  = $(TOOLPREFIX)objcopy
+AR       = $(TOOLPREFIX)ar
+OBJDUMP  = $(TOOLPREFIX)objdump
+NM       = $(TOOLPREFIX)nm
+STRIP    = $(TOOLPREFIX)strip
 endif
 
 # Freestanding, no FPU/SSE in the kernel (user FPU state is never touched by
 # kernel code), frame pointers kept for backtraces, warnings are errors.
-CFLAGS := $(ARCHFLAGS) -std=gnu11 -ffreestanding -fno-pic -fno-pie -fno-stack-protector \
+# (Recursive `=`: ARCHFLAGS is known only once a recipe runs.)
+CFLAGS = $(ARCHFLAGS) -std=gnu11 -ffreestanding -fno-pic -fno-pie -fno-stack-protector \
 	-fno-omit-frame-pointer -fno-strict-aliasing -fno-asynchronous-unwind-tables \
 	-fno-unwind-tables -mno-sse -mno-mmx -mno-80387 -g $(OPT) \
 	-Wall -Wextra -Werror -MMD -MP -DHZ=$(HZ) -DNPROC=$(NPROC)
-ASFLAGS := $(ARCHFLAGS) -g -Wa,--noexecstack -MMD -MP
 ifeq ($(LLVM),1)
-ASFLAGS := $(filter-out -Wa%,$(ASFLAGS))
+ASFLAGS = -g -MMD -MP
+else
+ASFLAGS = $(ARCHFLAGS) -g -Wa,--noexecstack -MMD -MP
 endif
 # Everything the link needs is said explicitly, so that a binutils release
 # with other defaults (PIE, build-ids, property notes) changes nothing.
@@ -93,14 +119,18 @@ LDFLAGS := -m elf_i386 -nostdlib -static --build-id=none -z max-page-size=4096 -
 
 # Objects depend on the build options through this file, rewritten only
 # when they change (so `make NPROC=1024` rebuilds what it must).
-CONFIG_LINE := HZ=$(HZ) NPROC=$(NPROC) OPT=$(OPT) CC=$(CC) $(ARCHFLAGS)
-$(shell mkdir -p $(BUILD); [ "`cat $(BUILD)/.config 2>/dev/null`" = "$(CONFIG_LINE)" ] || echo "$(CONFIG_LINE)" > $(BUILD)/.config)
+# Every object depends on it, so every build step waits for `tools`.
+CONFIG_LINE = HZ=$(HZ) NPROC=$(NPROC) OPT=$(OPT) CC=$(CC) $(ARCHFLAGS)
+$(BUILD)/.config: tools
+	@mkdir -p $(@D)
+	@echo '$(CONFIG_LINE)' > $@.tmp; if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
 # ------------------------------------------------------------------- kernel
-KERNEL_CFLAGS := $(CFLAGS) -Ikernel
+KERNEL_CFLAGS = $(CFLAGS) -Ikernel
 KSRCS := $(sort $(shell find kernel -name '*.c' -o -name '*.S'))
 KOBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(KSRCS)))
 
+.DEFAULT_GOAL := all
 all: $(BUILD)/kernel.elf
 
 $(BUILD)/kernel/%.o: kernel/%.c $(BUILD)/.config
@@ -108,7 +138,7 @@ $(BUILD)/kernel/%.o: kernel/%.c $(BUILD)/.config
 	@echo "  CC      $<"
 	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@
 
-$(BUILD)/kernel/%.o: kernel/%.S
+$(BUILD)/kernel/%.o: kernel/%.S $(BUILD)/.config
 	@mkdir -p $(@D)
 	@echo "  AS      $<"
 	$(Q)$(CC) $(ASFLAGS) -Ikernel -c $< -o $@
@@ -117,7 +147,7 @@ $(BUILD)/kernel/%.o: kernel/%.S
 # section headers), so the link runs twice: pass 1 without symbols, then
 # tools/mksyms.py turns pass 1's function symbols into .ksyms, and pass 2
 # links it in. .ksyms sits after .data, so no function moves between passes.
-$(BUILD)/ksyms-empty.o: tools/ksyms.S
+$(BUILD)/ksyms-empty.o: tools/ksyms.S $(BUILD)/.config
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ASFLAGS) -c $< -o $@
 
@@ -164,8 +194,11 @@ qemu-kernel: $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio
 	$(QEMU) $(QEMU_KERNEL) $(QEMU_UI) $(QEMUOPTS)
 
 # GDB's setup for this user's port and build directory; see docs/debugging.md.
-.gdbinit: tools/gdbinit.tmpl
-	sed -e 's/@GDBPORT@/$(GDBPORT)/g' -e 's|@BUILD@|$(BUILD)|g' $< > $@
+# Rewritten when the template, GDBPORT or BUILD changes (compared each time).
+.gdbinit: tools/gdbinit.tmpl gdbinit-force
+	@sed -e 's/@GDBPORT@/$(GDBPORT)/g' -e 's|@BUILD@|$(BUILD)|g' $< > $@.tmp; \
+	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+.PHONY: gdbinit-force
 
 qemu-gdb: $(BUILD)/os.img .gdbinit
 	@echo "*** QEMU is halted, waiting for GDB on port $(GDBPORT): run 'make gdb' in another terminal."
@@ -181,8 +214,15 @@ qemu-kernel-gdb: $(BUILD)/kernel.elf .gdbinit
 # GDB 13 will not auto-load a project's .gdbinit (auto-load safe-path), so
 # it is named with -x; turning the auto-load off first spares the long
 # "auto-loading has been declined" warning it would print anyway.
+# The first GDB that understands i386, in the README's order; a port
+# nobody listens on means no QEMU is waiting.
+GDB = $(eval GDB := $(firstword $(foreach g,gdb gdb-multiarch i386-elf-gdb x86_64-elf-gdb,$(shell command -v $(g)))))$(GDB)
 gdb: .gdbinit $(BUILD)/kernel.elf
-	gdb -q -iex 'set auto-load local-gdbinit off' -x .gdbinit
+	@python3 tools/gdb/listening.py $(GDBPORT) || { \
+		echo "make gdb: no QEMU is waiting for GDB on port $(GDBPORT)." >&2; \
+		echo "make gdb: start it first, in another terminal: make qemu-gdb (or make qemu-kernel-gdb)" >&2; \
+		exit 1; }
+	$(GDB) -q -iex 'set auto-load local-gdbinit off' -x .gdbinit
 
 # -------------------------------------------------------------------- tests
 test: all
@@ -231,13 +271,33 @@ grade: all
 
 # make run CMD="prog args" [BOOTARGS=...] [MEM=128] [QEMUEXTRA=...]: boots
 # headless, runs `sh -c CMD`, prints its output then "exit status: N".
+# CMD reaches sh byte for byte (see the export of CMD above).
 run: $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio
 	@python3 tools/run.py
 
 clean:
 	rm -rf $(BUILD) .gdbinit
 
-.PHONY: all qemu qemu-nox qemu-kernel qemu-kernel-gdb qemu-gdb gdb test run bench boottime sched-demo grade clean
+help:
+	@echo 'make               build everything under $(BUILD)/ (kernel, programs, disk image)'
+	@echo 'make qemu          boot the disk image (a window, or this terminal); quit: Ctrl-A then X'
+	@echo 'make qemu-nox      the same, always in this terminal'
+	@echo 'make qemu-kernel   boot kernel.elf through QEMU'"'"'s Multiboot loader'
+	@echo 'make run CMD=...   boot headless, run sh -c CMD, print its output and exit status'
+	@echo 'make qemu-gdb      start QEMU halted, waiting for GDB; then make gdb in another terminal'
+	@echo 'make qemu-kernel-gdb  the same through the Multiboot loader'
+	@echo 'make gdb           attach GDB to a waiting QEMU (docs/debugging.md)'
+	@echo 'make test [T=NAME] every test (or those whose name contains NAME)'
+	@echo 'make bench         deterministic benchmarks (docs/performance.md)'
+	@echo 'make boottime      wall time from QEMU start to the shell prompt'
+	@echo 'make sched-demo SCHED=NAME  draw a scheduling policy at work (docs/scheduler.md)'
+	@echo 'make grade LAB=NAME a lab'"'"'s autograder (docs/labs/)'
+	@echo 'make fuzz [SEED=1] [N=100000]  a long run of the system-call fuzzer'
+	@echo 'make tools         install what the goals given with it need (tools/setup.sh)'
+	@echo 'make clean         remove $(BUILD)/ and .gdbinit'
+	@echo 'Options: TOOLPREFIX= LLVM=1 MEM= BOOTARGS= SCHED= HZ= NPROC= OPT= QEMUEXTRA= V=1 (README.md)'
+
+.PHONY: all tools help qemu qemu-nox qemu-kernel qemu-kernel-gdb qemu-gdb gdb test run bench boottime sched-demo grade clean
 .DELETE_ON_ERROR:
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -18,8 +18,8 @@ BOOT_MODULE_FILES := $(foreach m,$(BOOT_MODULES),$(firstword $(subst :, ,$(m))))
 
 # The kernel's flags, but small (-Os) and with boot/ and kernel/ headers
 # (kernel/core/multiboot.h is shared). The C runs in 32-bit protected mode.
-BOOT_CFLAGS := $(filter-out $(OPT) -DHZ=%,$(CFLAGS)) -Os -Iboot -Ikernel
-BOOT_ASFLAGS := $(ASFLAGS) -Iboot
+BOOT_CFLAGS = $(filter-out $(OPT) -DHZ=%,$(CFLAGS)) -Os -Iboot -Ikernel
+BOOT_ASFLAGS = $(ASFLAGS) -Iboot
 
 STAGE2_SRCS := boot/stage2.S $(sort $(wildcard boot/*.c))
 STAGE2_OBJS := $(patsubst boot/%,$(BOOT_BUILD)/%.o,$(basename $(STAGE2_SRCS))) \
@@ -27,24 +27,25 @@ STAGE2_OBJS := $(patsubst boot/%,$(BOOT_BUILD)/%.o,$(basename $(STAGE2_SRCS))) \
 
 all: $(BUILD)/os.img
 
-$(BOOT_BUILD)/%.o: boot/%.S
+$(BOOT_BUILD)/%.o: boot/%.S $(BUILD)/.config
 	@mkdir -p $(@D)
 	@echo "  AS      $<"
 	$(Q)$(CC) $(BOOT_ASFLAGS) -c $< -o $@
 
-$(BOOT_BUILD)/%.o: boot/%.c
+$(BOOT_BUILD)/%.o: boot/%.c $(BUILD)/.config
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(BOOT_CFLAGS) -c $< -o $@
 
-# ---- the MBR: exactly one sector, signature last.
+# ---- the MBR: exactly one sector, signature last. (BSD and macOS wc pad
+# the count with spaces, hence the tr before comparing.)
 $(BOOT_BUILD)/mbr.elf: $(BOOT_BUILD)/mbr.o boot/mbr.ld
 	@echo "  LD      $@"
 	$(Q)$(LD) $(LDFLAGS) -T boot/mbr.ld -o $@ $<
 
 $(BOOT_BUILD)/mbr.bin: $(BOOT_BUILD)/mbr.elf
 	$(Q)$(OBJCOPY) -O binary $< $@
-	$(Q)size=$$(wc -c < $@); sig=$$(od -An -tx1 -j510 -N2 $@ | tr -d ' '); \
+	$(Q)size=$$(wc -c < $@ | tr -d ' \t'); sig=$$(od -An -tx1 -j510 -N2 $@ | tr -d ' '); \
 	if [ "$$size" != 512 ] || [ "$$sig" != 55aa ]; then \
 		echo "error: $@ is $$size bytes ending '$$sig'; an MBR must be 512 bytes ending 55 aa" >&2; \
 		rm -f $@; exit 1; fi
@@ -63,7 +64,7 @@ $(BOOT_BUILD)/stage2.elf: $(STAGE2_OBJS) boot/stage2.ld
 # in plain words, for a size the linker cannot see (the .bin itself).
 $(BOOT_BUILD)/stage2.bin: $(BOOT_BUILD)/stage2.elf
 	$(Q)$(OBJCOPY) -O binary $< $@
-	$(Q)size=$$(wc -c < $@); if [ "$$size" -gt 32768 ]; then \
+	$(Q)size=$$(wc -c < $@ | tr -d ' \t'); if [ "$$size" -gt 32768 ]; then \
 		echo "error: stage 2 is $$size bytes; the MBR loads at most 32768 (64 sectors, boot/layout.h)" >&2; \
 		rm -f $@; exit 1; fi
 

@@ -4,8 +4,12 @@
 Reads CMD, BOOTARGS, MEM (MiB, default 128), CPUS (default 1), QEMUEXTRA
 and RUN_TIMEOUT (seconds, default 60) from the environment (the Makefile exports them), so
 that any characters in CMD survive. Boots through -kernel/-initrd (never
-touching build/os.img, so runs can go side by side) with the command
-hex-encoded in the boot option run=, which makes init run `sh -c CMD`.
+touching build/os.img, so runs can go side by side). The command goes in a
+file of its own, BUILD/run/cmd-PID, loaded as the second Multiboot module;
+the boot option run=@1 makes init run `sh -c` on that module's bytes. So
+CMD arrives byte for byte and its length is not bounded by the kernel's
+command line (1,023 bytes), only by exec's 4 KiB of arguments; a command
+longer than that is refused here, before anything boots.
 
 Standard output: what CMD and its children write to fds 1 and 2, then the
 last line "exit status: N". The kernel's own log goes to the second serial
@@ -25,6 +29,8 @@ import sys
 import time
 
 BUILD = os.environ.get("BUILD", "build")
+# The kernel's buffer for the command (kernel/core/main.c, run_cmd), less its NUL.
+CMD_MAX = 4096 - 16 - 1
 
 
 def main():
@@ -36,14 +42,26 @@ def main():
     bootargs = os.environ.get("BOOTARGS", "")
     logdir = os.path.join(BUILD, "run")
     os.makedirs(logdir, exist_ok=True)
+    data = cmd.encode()
+    if len(data) > CMD_MAX:
+        sys.exit(f"make run: CMD is {len(data)} bytes; the kernel takes at most {CMD_MAX} "
+                 "(exec's limit on arguments); nothing was run")
+    if b"\0" in data:
+        sys.exit("make run: CMD holds a NUL byte; nothing was run")
     log, lock = (os.environ["RUN_LOG"], None) if os.environ.get("RUN_LOG") else claim_log(logdir)
+    os.makedirs(os.path.dirname(log) or ".", exist_ok=True)   # QEMU will not create it
+    # The module's string is this path: a fixed width keeps its length, and
+    # so the kernel's instruction counts under -icount, the same every run.
+    cmdfile = os.path.join(logdir, f"cmd-{os.getpid():08d}")
+    with open(cmdfile, "wb") as f:
+        f.write(data)
     # sched= etc. in BOOTARGS come after ours, and the last occurrence wins.
-    append = f"klog=com2 poweroff run={cmd.encode().hex()} {bootargs}".strip()
+    append = f"klog=com2 poweroff run=@1 {bootargs}".strip()
     qemu = ["qemu-system-i386", "-m", mem, "-smp", os.environ.get("CPUS") or "1", "-display", "none", "-monitor", "none",
             "-no-reboot", "-nic", "none",
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
             "-kernel", os.path.join(BUILD, "kernel.elf"),
-            "-initrd", os.path.join(BUILD, "initramfs.cpio"),
+            "-initrd", os.path.join(BUILD, "initramfs.cpio") + "," + cmdfile,
             "-append", append,
             "-serial", "stdio", "-serial", f"file:{log}"]
     qemu += shlex.split(os.environ.get("QEMUEXTRA", ""))
@@ -53,6 +71,7 @@ def main():
         status = run(qemu, timeout, log)
         code = verdict(status, log)
     finally:
+        os.unlink(cmdfile)
         if lock:
             os.unlink(lock)
     sys.exit(code)
@@ -164,6 +183,10 @@ def verdict(result, log):
         klog = open(log, errors="replace").read()
     except OSError:
         klog = ""
+    refused = re.search(r"^run: .*refusing.*$", klog, re.M)
+    if refused:
+        sys.stderr.write(f"make run: the kernel refused the command: {refused.group(0)}\n")
+        return 3
     if "panic:" in klog:
         sys.stderr.write(f"make run: the kernel panicked; see {log}:\n")
         sys.stderr.write(klog[klog.index("panic:"):][:2000])

@@ -8,7 +8,7 @@
 # shared). Programs are stripped into the archive; the unstripped ELF files
 # stay in build/user/ for GDB.
 
-USER_CFLAGS := $(ARCHFLAGS) -std=gnu11 -ffreestanding -fno-pic -fno-pie -fno-stack-protector \
+USER_CFLAGS = $(ARCHFLAGS) -std=gnu11 -ffreestanding -fno-pic -fno-pie -fno-stack-protector \
 	-fno-omit-frame-pointer -fno-asynchronous-unwind-tables -fno-builtin-printf -g $(OPT) \
 	-Wall -Wextra -Werror -MMD -MP -Iuser/include -Ikernel -DNPROC=$(NPROC)
 USER_LDFLAGS := $(LDFLAGS) -T user/user.ld
@@ -26,7 +26,7 @@ $(BUILD)/ulib/%.o: %.c $(BUILD)/.config
 	@echo "  CC      $< (user)"
 	$(Q)$(CC) $(USER_CFLAGS) -c $< -o $@
 
-$(BUILD)/ulib/%.o: %.S
+$(BUILD)/ulib/%.o: %.S $(BUILD)/.config
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ASFLAGS) -Ikernel -c $< -o $@
 

@@ -5,6 +5,7 @@
  */
 #include "core/bootinfo.h"
 
+#include "core/cmdline.h"
 #include "core/kprintf.h"
 #include "core/multiboot.h"
 #include "core/panic.h"
@@ -12,7 +13,8 @@
 #include "mm/memlayout.h"
 
 struct bootinfo bootinfo;
-static char cmdline_copy[1024];
+/* One byte more than cmdline.c keeps, so that it can tell a line that was cut. */
+static char cmdline_copy[CMDLINE_MAX_LEN + 1];
 
 static void fatal(const char *why)
 {

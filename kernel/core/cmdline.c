@@ -1,6 +1,8 @@
 /* Command-line parsing and lookup; see cmdline.h for the syntax. */
 #include "core/cmdline.h"
 
+#include <stdint.h>
+
 #include "lib/string.h"
 
 static bool is_space(char c)
@@ -66,6 +68,33 @@ void cmdline_parse(struct cmdline *cl, const char *line)
     }
 }
 
+/*
+ * A decimal int, optionally negative, with nothing else around it. A value
+ * outside int's range is refused rather than wrapped: schedseed=4294967296
+ * must not quietly become 0.
+ */
+bool cmdline_parse_int(const char *v, int *out)
+{
+    if (!v || !*v)
+        return false;
+    bool negative = *v == '-';
+    if (negative && !*++v)
+        return false;
+    uint32_t limit = negative ? (uint32_t)INT32_MAX + 1 : (uint32_t)INT32_MAX;
+    uint32_t n = 0;
+    for (; *v; v++) {
+        if (*v < '0' || *v > '9')
+            return false;
+        uint32_t digit = (uint32_t)(*v - '0');
+        if (n > (limit - digit) / 10)
+            return false;
+        n = n * 10 + digit;
+    }
+    /* -2147483648 has no positive int: negate in unsigned arithmetic. */
+    *out = negative ? (int)(0u - n) : (int)n;
+    return true;
+}
+
 /* The last occurrence wins, so appended options override earlier ones. */
 const char *cmdline_lookup(const struct cmdline *cl, const char *key)
 {
@@ -80,12 +109,15 @@ const char *cmdline_lookup(const struct cmdline *cl, const char *key)
 
 static struct cmdline kernel_cmdline;
 static char raw[CMDLINE_MAX_LEN];
+static size_t raw_len;                  /* the length given (bootinfo keeps one byte more) */
 extern const struct boot_param __bootparams_start[], __bootparams_end[];
 
 void cmdline_init(const char *line)
 {
-    strlcpy(raw, line ? line : "", sizeof raw);
+    raw_len = strlcpy(raw, line ? line : "", sizeof raw);
     cmdline_parse(&kernel_cmdline, raw);
+    if (raw_len >= sizeof raw)
+        kernel_cmdline.truncated = true;
 }
 
 const char *cmdline_raw(void)
@@ -105,20 +137,13 @@ bool cmdline_has(const char *key)
 
 int cmdline_get_int(const char *key, int fallback)
 {
-    const char *v = cmdline_get(key);
-    if (!v || !*v)
-        return fallback;
-    int sign = 1, n = 0;
-    if (*v == '-') {
-        sign = -1;
-        v++;
-    }
-    for (; *v; v++) {
-        if (*v < '0' || *v > '9')
-            return fallback;
-        n = n * 10 + (*v - '0');
-    }
-    return sign * n;
+    int n;
+    return cmdline_parse_int(cmdline_get(key), &n) ? n : fallback;
+}
+
+bool cmdline_truncated(void)
+{
+    return kernel_cmdline.truncated;
 }
 
 static bool known(const char *key)
@@ -131,7 +156,10 @@ static bool known(const char *key)
 
 void cmdline_report_unknown(void)
 {
-    if (kernel_cmdline.truncated)
+    if (raw_len >= sizeof raw)
+        kprintf("cmdline: too long (over %u bytes): the rest was dropped\n",
+                (unsigned)sizeof raw - 1);
+    else if (kernel_cmdline.truncated)
         kprintf("cmdline: too long; words after the %dth were ignored\n", kernel_cmdline.nopts);
     for (int i = 0; i < kernel_cmdline.nopts; i++) {
         const char *key = kernel_cmdline.opts[i].key;

@@ -30,12 +30,15 @@ struct cmdline {
 /* Pure parser (unit-tested on the host). */
 void cmdline_parse(struct cmdline *cl, const char *line);
 const char *cmdline_lookup(const struct cmdline *cl, const char *key);
+/* A decimal int in range; false (and *out untouched) otherwise. */
+bool cmdline_parse_int(const char *v, int *out);
 
 /* The kernel's own command line. */
 void cmdline_init(const char *line);
 const char *cmdline_get(const char *key);          /* NULL when absent */
 bool cmdline_has(const char *key);
-int cmdline_get_int(const char *key, int fallback);
+int cmdline_get_int(const char *key, int fallback);   /* fallback if absent or bad */
+bool cmdline_truncated(void);   /* some of the line was dropped (too long, too many words) */
 void cmdline_report_unknown(void);
 const char *cmdline_raw(void);
 

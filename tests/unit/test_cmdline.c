@@ -3,6 +3,8 @@
 #include "core/cmdline.h"
 #include "unit.h"
 
+#include <limits.h>
+
 static struct cmdline cl;
 
 int main(void)
@@ -61,6 +63,30 @@ int main(void)
     memcpy(huge, "k v=", 4);
     cmdline_parse(&cl, huge);
     CHECK(cl.truncated);
+    UNIT_END();
+
+    UNIT_BEGIN("cmdline: integers in range are read, out of range refused");
+    int n = 42;
+    CHECK(cmdline_parse_int("0", &n) && n == 0);
+    CHECK(cmdline_parse_int("-17", &n) && n == -17);
+    CHECK(cmdline_parse_int("2147483647", &n) && n == INT_MAX);
+    CHECK(cmdline_parse_int("-2147483648", &n) && n == INT_MIN);
+    n = 42;
+    CHECK(!cmdline_parse_int("2147483648", &n));
+    CHECK(!cmdline_parse_int("-2147483649", &n));
+    CHECK(!cmdline_parse_int("4294967296", &n));        /* wrapped to 0 before */
+    CHECK(!cmdline_parse_int("99999999999999999999", &n));
+    CHECK(n == 42);
+    UNIT_END();
+
+    UNIT_BEGIN("cmdline: integers: junk, signs alone and empty values refused");
+    CHECK(!cmdline_parse_int("", &n));
+    CHECK(!cmdline_parse_int(0, &n));
+    CHECK(!cmdline_parse_int("-", &n));
+    CHECK(!cmdline_parse_int("12a", &n));
+    CHECK(!cmdline_parse_int("+5", &n));
+    CHECK(!cmdline_parse_int(" 5", &n));
+    CHECK(n == 42);
     UNIT_END();
     UNIT_EXIT();
 }

@@ -44,6 +44,15 @@ trap_common:
     movw %ax, %fs
     movw $SEL_KCPU, %ax
     movw %ax, %gs
+    /* From user mode, ebp holds a user address: the kernel's frame chain
+     * starts at 0 instead, so backtraces (GDB's bt, the panic's) end here
+     * rather than wander into user memory. (The trapframe keeps the user's
+     * ebp; popal restores it.) From kernel mode the chain goes on into the
+     * interrupted code. */
+    testl $3, 60(%esp)          /* the trapframe's cs: its RPL is the old CPL */
+    jz 1f
+    xorl %ebp, %ebp
+1:
     pushl %esp
     call trap
     addl $4, %esp

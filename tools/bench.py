@@ -32,8 +32,16 @@ def main():
     env = dict(os.environ, CMD=cmd, QEMUEXTRA="-icount shift=0,sleep=off",
                RUN_TIMEOUT=os.environ.get("RUN_TIMEOUT", "300"), BOOTARGS="icount", RUN_LOG=log)
     os.makedirs(os.path.dirname(log), exist_ok=True)
-    p = subprocess.run([sys.executable, "tools/run.py"], env=env, capture_output=True, text=True,
-                       stdin=subprocess.DEVNULL)
+    # Standard input stays open and silent for the whole run: at end of
+    # input run.py types a ^D, whose interrupt would land at a different
+    # guest instruction each time and change the figures.
+    silent, keep_open = os.pipe()
+    try:
+        p = subprocess.run([sys.executable, "tools/run.py"], env=env, capture_output=True,
+                           text=True, stdin=silent)
+    finally:
+        os.close(silent)
+        os.close(keep_open)
     lines = re.findall(r"^bench: .*$", p.stdout, re.M)
     for line in lines:
         if not line.startswith("bench: calibrate"):

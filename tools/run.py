@@ -146,27 +146,34 @@ def run(qemu, timeout, log):
     except (OSError, ValueError):
         stdin_open = False
     out_fd = p.stdout.fileno()
+    # The console holds input back while no program reads it, and so does
+    # QEMU: never block on writing to it, or the timeout could not fire.
+    qemu_in = p.stdin.fileno()
+    os.set_blocking(qemu_in, False)
+    pending = b""
     while True:
         ready = ready or kernel_ready(log)
-        fds = [out_fd] + ([stdin_fd] if stdin_open and ready else [])
+        fds = [out_fd] + ([stdin_fd] if stdin_open and ready and not pending else [])
         left = deadline - time.monotonic()
         if left <= 0:
             p.kill()
             p.wait()
             relay.close()
             return None, True
-        readable, _, _ = select.select(fds, [], [], min(left, 0.1))
+        readable, writable, _ = select.select(fds, [qemu_in] if pending else [], [],
+                                              min(left, 0.1))
         relay.idle()
         if stdin_open and stdin_fd in readable:
-            data = os.read(stdin_fd, 4096)
-            if not data:
+            pending = os.read(stdin_fd, 4096)
+            if not pending:
                 stdin_open = False
-                data = b"\x04"          # ^D: the console is at end of file
+                pending = b"\x04"       # ^D: the console is at end of file
+            pending = pending.replace(b"\n", b"\r")
+        if pending and qemu_in in writable:
             try:
-                p.stdin.write(data.replace(b"\n", b"\r"))
-                p.stdin.flush()
+                pending = pending[os.write(qemu_in, pending):]
             except BrokenPipeError:
-                stdin_open = False      # QEMU has already exited: just drain its output
+                stdin_open, pending = False, b""    # QEMU has exited: just drain its output
         if out_fd in readable:
             chunk = os.read(out_fd, 4096)
             if not chunk:

@@ -5,6 +5,13 @@ killed as such (the kernel used to panic), and when memory runs out the
 largest process is killed for the one that faulted, with a report naming
 both. The in-guest tests faults and oom_victim must pass too."""
 import re
+import subprocess
+
+
+def qemu_major():
+    out = subprocess.run(["qemu-system-i386", "--version"], capture_output=True, text=True).stdout
+    m = re.search(r"version (\d+)\.", out)
+    return int(m.group(1)) if m else 0
 
 TESTS = "faults oom_victim"
 
@@ -22,7 +29,12 @@ def results(t):
     res.append(("x87-report", bool(x87), "no x87 divide-by-zero report from faults"))
     v86 = re.search(r"^pid \d+ \(faults\): virtual-8086 mode at eip 0x[0-9a-f]+, "
                     r"address 0x[0-9a-f]+: killed$", out, re.M)
-    res.append(("v86-report", bool(v86), "no virtual-8086 mode report from faults"))
+    # QEMU 7 and 8 (Debian 12) enter virtual-8086 mode on that iret, as no
+    # real CPU does at CPL 3; QEMU 10 (Debian 13) refuses, like hardware,
+    # and the null %cs faults instead: then the report cannot be asked for,
+    # but the program must still die (the faults test) and the kernel live.
+    res.append(("v86-report", bool(v86) or qemu_major() >= 10,
+                "no virtual-8086 mode report from faults"))
     oom = re.search(r"^out of memory: killed pid (\d+) \(oom_victim\), the largest process "
                     r"\((\d+) pages\), for pid (\d+) \(oom_victim\)$", out, re.M)
     res.append(("oom-victim-report", bool(oom and oom.group(1) != oom.group(3)

@@ -37,7 +37,7 @@ def run(t):
 
     # 1. Stopped at kmain, with the Multiboot magic as its first argument.
     at = section(out, "kmain")
-    m = t.expect(r"^Breakpoint 1, kmain \(magic=(\w+), info_phys=(\w+)\) at kernel/core/main\.c:(\d+)$",
+    m = t.expect(r"^(?:Thread \d+ hit )?Breakpoint 1, kmain \(magic=(\w+), info_phys=(\w+)\) at kernel/core/main\.c:(\d+)$",
                  at, what="GDB did not stop at kmain")
     t.check(int(m.group(1), 0) == MULTIBOOT_MAGIC, f"magic={m.group(1)} is not 0x2badb002")
     t.expect(r"^\$1 = 0x2badb002$", at, what="p/x magic should print 0x2badb002")
@@ -61,7 +61,7 @@ def run(t):
 
     # 3. At selftest_run memory is set up: kinfo sees the free frames.
     st = section(out, "selftest")
-    t.expect(r'^Breakpoint 2, selftest_run \(name=0x[0-9a-f]+ .*"boot"\) at kernel/core/selftest\.c:\d+$',
+    t.expect(r'^(?:Thread \d+ hit )?Breakpoint 2, selftest_run \(name=0x[0-9a-f]+ .*"boot"\) at kernel/core/selftest\.c:\d+$',
              st, what="GDB did not stop at selftest_run")
     k1 = section(out, "kinfo1")
     m = t.expect(r"^ticks (\d+)$", k1, what="kinfo at selftest_run prints ticks")

@@ -65,12 +65,12 @@ def run(t):
 
     # 1. At kmain nothing runs yet: no rows but idle's, and kps says so.
     k0 = section(out, "kmain")
-    t.expect(r"^Breakpoint 1, kmain ", k0, what="GDB did not stop at kmain")
+    t.expect(r"^(?:Thread \d+ hit )?Breakpoint 1, kmain ", k0, what="GDB did not stop at kmain")
     t.expect(r"^\(no process runs yet", k0, what="kps at kmain should say no process runs yet")
     t.check(all(r[1] == "idle" for r in ROW.findall(k0)), "kps at kmain listed processes")
 
     # 2. Stopped in ps's getprocs.
-    t.expect(r"^Breakpoint 2, sys_getprocs \(", section(out, "stop"),
+    t.expect(r"^(?:Thread \d+ hit )?Breakpoint 2, sys_getprocs \(", section(out, "stop"),
              what="GDB did not stop at sys_getprocs (ps)")
 
     # 3. kps: init, sh, two blocked sleepers, ps running.
@@ -145,7 +145,7 @@ def run(t):
              what="kuser sleep should first drop sh's symbols (same addresses)")
     t.expect(r"^Hardware assisted breakpoint \d+ at 0x4[0-9a-f]{5}: file user/sleep\.c, line \d+\.$", ub,
              what="the breakpoint should be placed in user/sleep.c")
-    t.expect(r"^Breakpoint \d+, main \(argc=2, argv=0x[0-9a-f]+\) at user/sleep\.c:\d+$", ub,
+    t.expect(r"^(?:Thread \d+ hit )?Breakpoint \d+, main \(argc=2, argv=0x[0-9a-f]+\) at user/sleep\.c:\d+$", ub,
              what="the hbreak at sleep's main should stop in user/sleep.c")
     t.expect(r'^\$\d+ = 0x[0-9a-f]+ "50"$', ub, what='p argv[1] should print "50"')
     t.expect(r"^#0 +main \(argc=2", ub, what="bt in user code should start at main")

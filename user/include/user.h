@@ -14,6 +14,7 @@
 #include "abi/procinfo.h"
 #include "abi/schedstat.h"
 #include "abi/schedtrace.h"
+#include "abi/stat.h"
 #include "abi/sysinfo.h"
 
 struct pstat;                   /* getpinfo()'s: #include "pstat.h" */

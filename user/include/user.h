@@ -64,6 +64,10 @@ char *gets_fd(int fd, char *buf, int n);
  * returns the program's exit status. */
 int pid_command(int argc, char **argv, int (*call)(int pid));
 
+/* copyfile.c: copies file from to file to (created or emptied), for cp
+ * and mv; reports problems as "WHO: ..." and returns 0 or -1. */
+int copy_file(const char *from, const char *to, const char *who);
+
 /* description.c: the one-line description the build puts in a program's
  * ELF section .description (see user/user.mk); 0, or -1 if it has none. */
 int program_description(const char *path, char *out, int n);

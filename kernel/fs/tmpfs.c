@@ -16,21 +16,17 @@
 #include "mm/frame.h"
 #include "mm/kheap.h"
 
-struct tmpfs_node;
-
-struct tmpfs_dirent {
-    char name[MAXNAME + 1];
-    struct tmpfs_node *node;
-    struct tmpfs_dirent *next;
-};
-
-/* Everything here is guarded by tmpfs_lock. */
+/* Everything here is guarded by tmpfs_lock. There are no hard links, so
+ * a node has at most one name and is its own directory entry. */
 struct tmpfs_node {
     struct inode vfs;               /* first: a struct inode * is a node */
+    char name[MAXNAME + 1];         /* its name in its directory */
+    struct tmpfs_node *next;        /* the next entry of that directory */
     uint32_t *pages;                /* a frame per page of the file, 0 = a hole (zeros) */
     uint32_t npages;                /* entries in pages */
     const uint8_t *borrowed;        /* the initramfs's bytes, until the first change */
-    struct tmpfs_dirent *entries;   /* a directory's, in creation order */
+    struct tmpfs_node *entries;     /* a directory's, in creation order */
+    struct tmpfs_node **tail;       /* where the next entry is linked (NULL: &entries) */
     struct tmpfs_node *parent;      /* a directory's ".." (the root's is itself) */
 };
 
@@ -222,11 +218,11 @@ static struct fs_image *tmpfs_image(struct inode *ip)
 }
 
 /* One line of a directory's listing into line; its length. */
-static uint32_t listing_line(const struct tmpfs_dirent *d, char *line)
+static uint32_t listing_line(const struct tmpfs_node *d, char *line)
 {
     uint32_t len = (uint32_t)strlen(d->name);
     memcpy(line, d->name, len);
-    if (d->node->vfs.type == T_DIR)
+    if (d->vfs.type == T_DIR)
         line[len++] = '/';
     line[len++] = '\n';
     return len;
@@ -236,7 +232,7 @@ static int tmpfs_readdir(struct inode *dir, uint32_t off, struct fs_buf to, uint
 {
     spin_lock(&tmpfs_lock);
     uint32_t pos = 0, done = 0;
-    for (struct tmpfs_dirent *d = node_of(dir)->entries; d && done < n; d = d->next) {
+    for (struct tmpfs_node *d = node_of(dir)->entries; d && done < n; d = d->next) {
         char line[MAXNAME + 2];
         uint32_t len = listing_line(d, line);
         if (pos + len > off) {
@@ -253,10 +249,10 @@ static int tmpfs_readdir(struct inode *dir, uint32_t off, struct fs_buf to, uint
     return (int)done;
 }
 
-static struct tmpfs_dirent *find_entry(struct tmpfs_node *dir, const char *name,
-                                       struct tmpfs_dirent ***link)
+static struct tmpfs_node *find_entry(struct tmpfs_node *dir, const char *name,
+                                     struct tmpfs_node ***link)
 {
-    struct tmpfs_dirent **l = &dir->entries;
+    struct tmpfs_node **l = &dir->entries;
     for (; *l; l = &(*l)->next) {
         if (strcmp((*l)->name, name) == 0) {
             if (link)
@@ -274,9 +270,8 @@ static struct inode *tmpfs_lookup(struct inode *dir, const char *name)
     struct tmpfs_node *d = node_of(dir), *found = 0;
     spin_lock(&tmpfs_lock);
     if (dir->nlink > 0) {
-        struct tmpfs_dirent *e = find_entry(d, name, 0);
         found = strcmp(name, ".") == 0 ? d : strcmp(name, "..") == 0 ? d->parent
-              : e ? e->node : 0;
+              : find_entry(d, name, 0);
     }
     if (found)
         found->vfs.refs++;
@@ -295,23 +290,15 @@ static struct tmpfs_node *node_alloc(int type, struct tmpfs_node *parent)
     return n;
 }
 
+static struct tmpfs_node *link_new(struct tmpfs_node *dir, const char *name, int type);
+
 static struct inode *tmpfs_create(struct inode *dir, const char *name, int type)
 {
     struct tmpfs_node *d = node_of(dir), *n = 0;
-    struct tmpfs_dirent *e = kzalloc(sizeof *e);
     spin_lock(&tmpfs_lock);
-    if (e && dir->nlink > 0 && !find_entry(d, name, 0) && (n = node_alloc(type, d))) {
-        strlcpy(e->name, name, sizeof e->name);
-        e->node = n;
-        struct tmpfs_dirent **l = &d->entries;
-        while (*l)
-            l = &(*l)->next;
-        *l = e;
-        dir->size++;
-    }
+    if (dir->nlink > 0 && !find_entry(d, name, 0) && (n = link_new(d, name, type)))
+        n->vfs.refs = 1;        /* the caller's */
     spin_unlock(&tmpfs_lock);
-    if (!n)
-        kfree(e);
     return n ? &n->vfs : 0;
 }
 
@@ -324,21 +311,20 @@ static void node_free(struct tmpfs_node *n)
 
 static int tmpfs_unlink(struct inode *dir, const char *name)
 {
-    struct tmpfs_dirent **link, *e;
+    struct tmpfs_node **link, *n;
     int r = -1;
     spin_lock(&tmpfs_lock);
-    e = find_entry(node_of(dir), name, &link);
-    if (e && !e->node->entries) {
-        *link = e->next;
+    n = find_entry(node_of(dir), name, &link);
+    if (n && !n->entries) {
+        *link = n->next;
+        if (!n->next)
+            node_of(dir)->tail = link;
         dir->size--;
-        struct tmpfs_node *n = e->node;
         if (--n->vfs.nlink == 0 && n->vfs.refs == 0)
             node_free(n);
         r = 0;
     }
     spin_unlock(&tmpfs_lock);
-    if (r == 0)
-        kfree(e);
     return r;
 }
 
@@ -361,45 +347,64 @@ static const struct inode_ops tmpfs_ops = {
     .release = tmpfs_release,
 };
 
-/* The directory or file name in dir, created if missing; a reference. */
-static struct inode *lookup_or_create(struct inode *dir, const char *name, int type)
+/* Links a new node of type into dir as name, with no reference yet;
+ * with tmpfs_lock held. NULL without memory. */
+static struct tmpfs_node *link_new(struct tmpfs_node *dir, const char *name, int type)
 {
-    struct inode *ip = tmpfs_lookup(dir, name);
-    return ip ? ip : tmpfs_create(dir, name, type);
+    struct tmpfs_node *n = node_alloc(type, dir);
+    if (!n)
+        return 0;
+    n->vfs.refs = 0;
+    strlcpy(n->name, name, sizeof n->name);
+    struct tmpfs_node **l = dir->tail ? dir->tail : &dir->entries;
+    *l = n;
+    dir->tail = &n->next;
+    dir->vfs.size++;
+    return n;
 }
 
-/* Adds one initramfs entry ("bin/sh"), making the directories above it. */
-static void add_entry(struct inode *root, const struct ramfile *rf)
+/* The next component of path into name, advancing *path; false at the
+ * end or for a name too long. */
+static bool boot_component(const char **path, char name[MAXNAME + 1])
+{
+    const char *slash = strchr(*path, '/');
+    size_t len = slash ? (size_t)(slash - *path) : strlen(*path);
+    if (len == 0 || len > MAXNAME)
+        return false;
+    memcpy(name, *path, len);
+    name[len] = '\0';
+    *path += len + (slash != 0);
+    return true;
+}
+
+/* Adds one initramfs entry ("bin/sh"), making the directories above it;
+ * with tmpfs_lock held. Nothing else runs yet and the tree only grows, so
+ * no references are taken. */
+static void add_entry(struct tmpfs_node *root, const struct ramfile *rf)
 {
     char name[MAXNAME + 1];
     const char *p = rf->name;
-    struct inode *dir = inode_dup(root);
-    for (;;) {
-        const char *slash = strchr(p, '/');
-        size_t len = slash ? (size_t)(slash - p) : strlen(p);
-        if (len == 0 || len > MAXNAME) {
-            kprintf("tmpfs: initramfs entry %s: name too long, left out\n", rf->name);
-            inode_put(dir);
-            return;
-        }
-        memcpy(name, p, len);
-        name[len] = '\0';
-        bool last = !slash;
-        struct inode *ip = lookup_or_create(dir, name, last && !rf->is_dir ? T_FILE : T_DIR);
-        inode_put(dir);
-        if (!ip)
+    struct tmpfs_node *dir = root;
+    while (boot_component(&p, name)) {
+        bool last = !*p;
+        int type = last && !rf->is_dir ? T_FILE : T_DIR;
+        struct tmpfs_node *n = find_entry(dir, name, 0);
+        if (!n)
+            n = link_new(dir, name, type);
+        if (!n)
             panic("tmpfs: no memory for the initramfs's %s", rf->name);
         if (last) {
-            if (ip->type == T_FILE) {
-                node_of(ip)->borrowed = rf->data;
-                ip->size = rf->size;
+            if (n->vfs.type == T_FILE) {
+                n->borrowed = rf->data;
+                n->vfs.size = rf->size;
             }
-            inode_put(ip);
             return;
         }
-        dir = ip;
-        p = slash + 1;
+        if (n->vfs.type != T_DIR)
+            break;
+        dir = n;
     }
+    kprintf("tmpfs: initramfs entry %s: a name too long or under a file, left out\n", rf->name);
 }
 
 struct inode *tmpfs_mount(void)
@@ -409,7 +414,9 @@ struct inode *tmpfs_mount(void)
         panic("tmpfs: no memory for the root");
     root->parent = root;
     const struct ramfile *rf;
+    spin_lock(&tmpfs_lock);
     for (int i = 0; (rf = initramfs_entry(i)) != 0; i++)
-        add_entry(&root->vfs, rf);
+        add_entry(root, rf);
+    spin_unlock(&tmpfs_lock);
     return &root->vfs;
 }

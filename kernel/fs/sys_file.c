@@ -56,8 +56,8 @@ static struct inode *open_or_create(const char *path, int flags, bool *made)
         inode_put(ip);
         return 0;
     }
-    if (ip || !(flags & O_CREAT))
-        return ip;
+    if (ip || !(flags & O_CREAT) || path[strlen(path) - 1] == '/')
+        return ip;              /* "f/" names a directory, which open never creates */
     char name[MAXNAME + 1];
     struct inode *dir = vfs_lookup_parent(path, name);
     if (!dir)

@@ -586,7 +586,7 @@ static void do_file_call(int num, uint32_t *r)
         a = (uint32_t)rand_fd(r[1]), b = (uint32_t)rand_int(r[2]), c = (uint32_t)rand_int(r[3]);
         if (r[3] % 2)
             c %= 3;                     /* mostly a real whence */
-        if ((int)a >= 0 && S.kind[a] == K_CONSOLE)
+        if ((int)a >= 0 && (int)a < MAXFD && S.kind[a] == K_CONSOLE)
             a = (uint32_t)-1;           /* our output may be a file shared with the parent */
         note(num, a, b, c);
         ret = lseek((int)a, (int)b, (int)c);

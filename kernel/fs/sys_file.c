@@ -7,6 +7,7 @@
 #include "abi/fcntl.h"
 #include "abi/stat.h"
 #include "fs/file.h"
+#include "fs/path.h"
 #include "fs/pipe.h"
 #include "fs/vfs.h"
 #include "lib/string.h"
@@ -95,7 +96,7 @@ static struct file *open_file(struct inode *ip, const char *path, int flags)
     char abs[MAXPATH];
     struct file *f = 0;
     if ((ip->type != T_DIR || (acc == O_RDONLY && !(flags & O_TRUNC))) &&
-        vfs_absolute(current_proc()->cwd_path, path, abs) == 0)
+        path_absolute(current_proc()->cwd_path, path, abs) == 0)
         f = file_open_inode(ip, abs, acc != O_WRONLY, acc != O_RDONLY, flags & O_APPEND);
     if (!f)
         inode_put(ip);
@@ -245,7 +246,7 @@ int sys_chdir(uaddr_t upath)
 {
     char path[MAXPATH], abs[MAXPATH];
     struct proc *p = current_proc();
-    if (copy_path(path, upath) < 0 || vfs_absolute(p->cwd_path, path, abs) < 0)
+    if (copy_path(path, upath) < 0 || path_absolute(p->cwd_path, path, abs) < 0)
         return -1;
     struct inode *ip = vfs_lookup(path);
     if (!ip || ip->type != T_DIR) {

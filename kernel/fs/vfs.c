@@ -3,6 +3,7 @@
 
 #include "core/panic.h"
 #include "fs/initramfs.h"
+#include "fs/path.h"
 #include "fs/tmpfs.h"
 #include "lib/string.h"
 #include "mm/uaccess.h"
@@ -79,26 +80,6 @@ static struct inode *start_of(const char *path)
     return inode_dup(p->cwd);
 }
 
-/* The next component of *path into name, advancing *path: 1, or 0 at
- * the end of the path, or -1 if the component is longer than MAXNAME. */
-static int next_component(const char **path, char name[MAXNAME + 1])
-{
-    const char *s = *path;
-    while (*s == '/')
-        s++;
-    const char *e = s;
-    while (*e && *e != '/')
-        e++;
-    *path = e;
-    if (e == s)
-        return 0;
-    if (e - s > MAXNAME)
-        return -1;
-    memcpy(name, s, (size_t)(e - s));
-    name[e - s] = '\0';
-    return 1;
-}
-
 /* The entry name in dir, giving up the reference to dir. */
 static struct inode *step(struct inode *dir, const char *name)
 {
@@ -116,7 +97,7 @@ struct inode *vfs_lookup(const char *path)
     struct inode *ip = start_of(path);
     char name[MAXNAME + 1];
     int r;
-    while (ip && (r = next_component(&path, name)) > 0)
+    while (ip && (r = path_next(&path, name)) > 0)
         ip = step(ip, name);
     if (ip && (r < 0 || (want_dir && ip->type != T_DIR))) {
         inode_put(ip);
@@ -148,48 +129,4 @@ struct inode *vfs_lookup_parent(const char *path, char name[MAXNAME + 1])
         return 0;
     }
     return ip;
-}
-
-/* Appends "/name" to the absolute path out (len bytes); -1 if too long. */
-static int append(char *out, size_t *len, const char *name)
-{
-    size_t n = strlen(name);
-    size_t slash = *len > 1;    /* "/" + "a" is "/a", not "//a" */
-    if (*len + slash + n >= MAXPATH)
-        return -1;
-    if (slash)
-        out[(*len)++] = '/';
-    memcpy(out + *len, name, n + 1);
-    *len += n;
-    return 0;
-}
-
-/* Drops the last component of the absolute path out ("/" stays). */
-static void drop_last(char *out, size_t *len)
-{
-    while (*len > 1 && out[*len - 1] != '/')
-        (*len)--;
-    if (*len > 1)
-        (*len)--;
-    out[*len] = '\0';
-}
-
-int vfs_absolute(const char *cwd, const char *path, char *out)
-{
-    size_t len = 1;
-    strlcpy(out, "/", MAXPATH);
-    if (path[0] != '/') {
-        len = strlcpy(out, cwd, MAXPATH);
-        if (len >= MAXPATH)
-            return -1;
-    }
-    char name[MAXNAME + 1];
-    int r;
-    while ((r = next_component(&path, name)) > 0) {
-        if (strcmp(name, "..") == 0)
-            drop_last(out, &len);
-        else if (strcmp(name, ".") != 0 && append(out, &len, name) < 0)
-            return -1;
-    }
-    return r;
 }

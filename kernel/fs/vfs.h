@@ -104,9 +104,5 @@ struct inode *vfs_lookup(const char *path);
  * and that component in name; NULL if there is none ("/") or it is ".",
  * ".." or too long. */
 struct inode *vfs_lookup_parent(const char *path, char name[MAXNAME + 1]);
-/* The absolute form of path (relative to the process's working directory
- * cwd), with "." and ".." applied and single slashes, into out (MAXPATH
- * bytes); -1 if it does not fit. */
-int vfs_absolute(const char *cwd, const char *path, char *out);
 
 #endif

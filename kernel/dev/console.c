@@ -522,7 +522,9 @@ static struct inode console_inode = { .type = T_DEV, .ino = 1, .nlink = 1 };
 struct file *console_file_open(void)
 {
     struct file *f = file_alloc(&console_ops, 0, true, true);
-    if (f)
+    if (f) {
         f->ip = &console_inode;
+        f->type = T_DEV;
+    }
     return f;
 }

@@ -84,6 +84,7 @@ struct file *file_open_inode(struct inode *ip, const char *path, bool readable,
     if (!f)
         return 0;
     f->ip = ip;
+    f->type = ip->type;
     f->append = append;
     strlcpy(f->path, path, sizeof f->path);
     return f;
@@ -106,10 +107,12 @@ int file_seek(struct file *f, int offset, int whence)
     return ok ? (int)to : -1;
 }
 
-/* Read without the file's lock: a debugging aid may see a stale offset. */
+/* Ctrl-P calls this for other processes' files, which another CPU may be
+ * closing: it reads only f's own fields (kernel heap memory stays mapped
+ * even when freed), so a line may be stale but the read is always safe. */
 void file_describe(const struct file *f, char *buf, int n)
 {
-    int type = f->ip ? f->ip->type : 0;
+    int type = f->type;
     const char *mode = f->readable && f->writable ? "rw" : f->readable ? "r" : "w";
     if (type == T_FILE || type == T_DIR)
         snprintf(buf, (size_t)n, "%s %s %s @%u", type == T_DIR ? "dir" : "file", mode,

@@ -39,6 +39,7 @@ struct file {
     bool append;                /* O_APPEND: every write goes to the end */
     void *priv;                 /* the pipe, ... */
     struct inode *ip;           /* what fstat describes (a reference for an inode file) */
+    int type;                   /* ip->type, kept here so that Ctrl-P never follows ip */
     char path[MAXPATH];         /* absolute path opened; "" for a pipe or the console */
     /* lock guards offset; held across one read or write, so processes
      * sharing the file never read the same bytes or write over each

@@ -135,5 +135,6 @@ int pipe_create(struct file **read_end, struct file **write_end)
         return -1;
     }
     (*read_end)->ip = (*write_end)->ip = &p->inode;
+    (*read_end)->type = (*write_end)->type = T_PIPE;
     return 0;
 }

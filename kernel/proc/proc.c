@@ -527,7 +527,6 @@ unsigned proc_count(void)
     return nproc_used;
 }
 
-/* Ctrl-P: the process table, straight from the kernel. */
 /* The working directory and open files of p, for Ctrl-P: read without
  * their owner's cooperation, so a line may be stale (never unsafe to
  * read: the kernel heap stays mapped). */
@@ -545,6 +544,7 @@ static void dump_files(const struct proc *p)
     }
 }
 
+/* Ctrl-P: the process table, straight from the kernel. */
 void proc_dump(void)
 {
     kprintf("\nPID  PPID STATE      TICKS NAME            USER EIP\n");

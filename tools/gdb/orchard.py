@@ -384,7 +384,7 @@ def open_files(p):
         if not ptr(f):
             continue
         f = f.dereference()
-        kind = FILE_KINDS.get(int(f["ip"].dereference()["type"]), "?") if ptr(f["ip"]) else "?"
+        kind = FILE_KINDS.get(int(f["type"]), "?")
         mode = ("r" if bool(f["readable"]) else "") + ("w" if bool(f["writable"]) else "")
         where = f" {f['path'].string(errors='replace')} @{int(f['offset'])}" \
             if kind in ("file", "dir") else ""

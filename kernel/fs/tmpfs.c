@@ -409,12 +409,12 @@ static void add_entry(struct tmpfs_node *root, const struct ramfile *rf)
 
 struct inode *tmpfs_mount(void)
 {
+    spin_lock(&tmpfs_lock);
     struct tmpfs_node *root = node_alloc(T_DIR, 0);
     if (!root)
         panic("tmpfs: no memory for the root");
-    root->parent = root;
+    root->parent = root;             /* the root's ".." is itself */
     const struct ramfile *rf;
-    spin_lock(&tmpfs_lock);
     for (int i = 0; (rf = initramfs_entry(i)) != 0; i++)
         add_entry(root, rf);
     spin_unlock(&tmpfs_lock);

@@ -1,8 +1,8 @@
 /*
  * A file system that fills memory: writes end with a short count and then
- * -1 (never a panic), what was written is in the file, the reserve left
- * for processes lets a fork and an exec still work, and unlinking gives
- * every frame back.
+ * -1 (never a panic), what was written is in the file, creating a file or
+ * a directory fails and leaves no name, the reserve left for processes
+ * lets a fork and an exec still work, and unlinking gives every frame back.
  */
 #include "user.h"
 #include "utest.h"
@@ -56,6 +56,11 @@ int main(void)
            free_memory() / 1024);
     CHECK(free_memory() > 0);
     CHECK(free_memory() < 1024 * 1024);     /* memory really filled, bar the reserve */
+    /* Creating anything fails now, and leaves no name behind. */
+    CHECK(open("/tmp/oom-new", O_WRONLY | O_CREAT) < 0);
+    CHECK(stat("/tmp/oom-new", &(struct stat){ 0 }) < 0);
+    CHECK(mkdir("/tmp/oom-dir") < 0);
+    CHECK(stat("/tmp/oom-dir", &(struct stat){ 0 }) < 0);
     CHECK_EQ(run_echo(), 0);                /* the reserve lets processes run */
     for (int i = 0; i <= files; i++) {
         char name[32];

@@ -20,6 +20,14 @@
  *   fuzz -c SEED N DEPTH   a child's run of N calls
  *   fuzz -h SEED           a memory hog: takes every frame, then 20-119 calls
  *
+ * The file calls (open with every flag, lseek, fstat, stat, mkdir,
+ * unlink, chdir, getcwd, dup2) take random paths from fuzz_path(): names
+ * inside FUZZ_DIR (relative ones resolve there: the run starts in it, and
+ * chdir goes only to directories inside it), names that must fail (too
+ * long, missing components, a file used as a directory, "/", "..", "/bin"
+ * which is never empty), and bad pointers. The fuzzer removes FUZZ_DIR
+ * after the worker, before it checks free memory.
+ *
  * What it never does, because it would stop the run rather than test the
  * kernel: exit from the worker (only children exit); exec of a real program
  * from the worker (its paths name nothing executable); kill of an ancestor
@@ -29,7 +37,9 @@
  * a pipe write that could fill the pipe; sleeps longer than 2 ticks; and a
  * kernel write into its own state (the pointers given to calls that write
  * are bad ones, or point into a heap scratch area that holds nothing of
- * value).
+ * value); opening, writing, truncating or removing a file outside
+ * FUZZ_DIR (other paths are opened read-only, and only fuzz_path()'s names
+ * are created or removed).
  */
 #include "user.h"
 
@@ -45,6 +55,7 @@
 #define INT_MAX_  0x7fffffff
 #define INT_MIN_  (-INT_MAX_ - 1)
 #define LAST_KNOWN SYS_setfg            /* numbers above: argument values that are never ours */
+#define FUZZ_DIR  "/tmp/fuzz"
 
 enum kind { K_NONE, K_CONSOLE, K_FILE, K_PIPE_R, K_PIPE_W, K_RESERVED };
 enum role { WORKER, CHILD, HOG };
@@ -356,7 +367,9 @@ static void __attribute__((noreturn)) ending(uint32_t r)
 static const char *const names[] = {
     "?", "fork", "exit", "wait", "kill", "getpid", "getppid", "sleep", "uptime", "exec", "sbrk",
     "yield", "suspend", "resume", "getprocs", "sysinfo", "read", "write", "open", "close", "dup",
-    "pipe", "poweroff", "setfg",
+    "pipe", "poweroff", "setfg", "setpriority", "getpriority", "settickets", "getpinfo",
+    "schedtrace", "schedstat", "lseek", "fstat", "stat", "mkdir", "unlink", "chdir", "getcwd",
+    "dup2",
 };
 
 static void fuzz_loop(int n);
@@ -365,7 +378,8 @@ static void note(int num, uint32_t a, uint32_t b, uint32_t c)
 {
     if (S.verbose)
         fprintf(S.out, "fuzz[%d] #%u %s(%x, %x, %x)\n", S.self, S.calls,
-                num >= 0 && num <= LAST_KNOWN ? names[num] : "syscall", a, b, c);
+                num >= 0 && num < (int)(sizeof names / sizeof names[0]) ? names[num] : "syscall",
+                a, b, c);
 }
 
 static int raw(int num, uint32_t a, uint32_t b, uint32_t c, uint32_t d, uint32_t e)
@@ -466,10 +480,12 @@ static void do_write(uint32_t *r)
         S.pending[(int)S.pipe_of[fd]] += put;
 }
 
+/* Opens anything, read-only (bad flags too): files outside FUZZ_DIR are
+ * never changed. */
 static void do_open(uint32_t *r)
 {
     uint32_t p = r[1] % 3 ? rptr(r[1] >> 2) : bad_ptr(r[1] >> 2);
-    int flags = r[2] % 4 ? 0 : rand_int(r[2] >> 2);
+    int flags = r[2] % 4 ? 0 : rand_int(r[2] >> 2) & ~(O_ACCMODE | O_TRUNC | O_CREAT);
     note(SYS_open, p, (uint32_t)flags, 0);
     int fd = open((const char *)p, flags);
     if (fd < 0)
@@ -514,6 +530,142 @@ static void do_pipe(uint32_t *r)
     S.pending[slot] = 0;
 }
 
+/* ------------------------------------------------------------- files */
+
+#define LONG10 "abcdefghij"
+
+/* A path for the file calls: see the comment at the top. */
+static uint32_t fuzz_path(uint32_t r)
+{
+    static const char *const paths[] = {
+        "a", "b", "d", "d/a", "d/e", "d/e/a", "./a", "d/../b", "d//e///a", "d/e/",
+        FUZZ_DIR, FUZZ_DIR "/a", FUZZ_DIR "/d", FUZZ_DIR "/d/e/b", "", "/", ".", "..", "/bin",
+        "/nonexistent/x", "a/x", "/bin/echo/x", LONG10 LONG10 "abcdefgh",     /* MAXNAME + 1 */
+        LONG10 LONG10 "abcdefg",                                            /* MAXNAME */
+        "/" LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10
+            LONG10,                                                         /* > MAXPATH */
+    };
+    if (r % 8 == 0)
+        return bad_ptr(r >> 3);
+    return (uint32_t)paths[pick(r >> 3, sizeof paths / sizeof paths[0])];
+}
+
+/* Where chdir may go: directories inside FUZZ_DIR, or nowhere. */
+static uint32_t fuzz_dir(uint32_t r)
+{
+    static const char *const dirs[] = { FUZZ_DIR, FUZZ_DIR "/d", FUZZ_DIR "/d/e", "d", "d/e",
+                                        ".", "/nonexistent", "a", "/bin/echo", "" };
+    if (r % 8 == 0)
+        return bad_ptr(r >> 3);
+    return (uint32_t)dirs[pick(r >> 3, sizeof dirs / sizeof dirs[0])];
+}
+
+static int fuzz_flags(uint32_t r)
+{
+    static const int flags[] = { O_RDONLY, O_WRONLY | O_CREAT, O_RDWR | O_CREAT | O_TRUNC,
+                                 O_WRONLY | O_APPEND | O_CREAT, O_RDWR | O_CREAT | O_EXCL,
+                                 O_RDWR, O_WRONLY | O_TRUNC, O_CREAT | O_EXCL };
+    if (r % 6 == 0)
+        return rand_int(r >> 3);
+    return flags[pick(r >> 3, sizeof flags / sizeof flags[0])];
+}
+
+static void do_file_call(int num, uint32_t *r)
+{
+    int ret = -1;
+    uint32_t a = 0, b = 0, c = 0;
+    switch (num) {
+    case SYS_open:
+        a = fuzz_path(r[1]), b = (uint32_t)fuzz_flags(r[2]);
+        note(num, a, b, 0);
+        ret = open((const char *)a, (int)b);
+        if (ret >= 0 && ret < MAXFD)
+            set_fd(ret, K_FILE, -1);
+        break;
+    case SYS_lseek:
+        a = (uint32_t)rand_fd(r[1]), b = (uint32_t)rand_int(r[2]), c = (uint32_t)rand_int(r[3]);
+        if (r[3] % 2)
+            c %= 3;                     /* mostly a real whence */
+        if ((int)a >= 0 && (int)a < MAXFD && S.kind[a] == K_CONSOLE)
+            a = (uint32_t)-1;           /* our output may be a file shared with the parent */
+        note(num, a, b, c);
+        ret = lseek((int)a, (int)b, (int)c);
+        break;
+    case SYS_fstat:
+        a = (uint32_t)rand_fd(r[1]), b = r[2] % 3 ? wptr(r[2] >> 2) : bad_ptr(r[2] >> 2);
+        note(num, a, b, 0);
+        ret = fstat((int)a, (struct stat *)b);
+        break;
+    case SYS_stat:
+        a = fuzz_path(r[1]), b = r[2] % 3 ? wptr(r[2] >> 2) : bad_ptr(r[2] >> 2);
+        note(num, a, b, 0);
+        ret = stat((const char *)a, (struct stat *)b);
+        break;
+    case SYS_mkdir:
+    case SYS_unlink:
+        a = fuzz_path(r[1]);
+        note(num, a, 0, 0);
+        ret = num == SYS_mkdir ? mkdir((const char *)a) : unlink((const char *)a);
+        break;
+    case SYS_chdir:
+        a = fuzz_dir(r[1]);
+        note(num, a, 0, 0);
+        ret = chdir((const char *)a);
+        break;
+    case SYS_getcwd:
+        a = r[1] % 3 ? wptr(r[1] >> 2) : bad_ptr(r[1] >> 2), b = (uint32_t)rand_int(r[2]);
+        note(num, a, b, 0);
+        ret = getcwd((char *)a, (int)b);
+        break;
+    case SYS_dup2:
+        a = (uint32_t)rand_fd(r[1]), b = (uint32_t)rand_fd(r[2]);
+        note(num, a, b, 0);
+        ret = dup2((int)a, (int)b);
+        if (ret >= 0 && ret < MAXFD)
+            set_fd(ret, S.kind[a], S.pipe_of[a]);
+        break;
+    }
+    if (ret < 0)
+        S.fails++;
+}
+
+/* Removes FUZZ_DIR's tree (path is a directory): what the run made. */
+static void remove_tree(const char *path)
+{
+    char names[2048], child[MAXPATH + MAXNAME + 2];
+    int fd = open(path, O_RDONLY), len = 0, n;
+    if (fd < 0)
+        return;
+    while (len < (int)sizeof names - 1 && (n = read(fd, names + len, sizeof names - 1 - len)) > 0)
+        len += n;
+    close(fd);
+    names[len] = '\0';
+    for (char *s = names, *e; (e = strchr(s, '\n')) != 0; s = e + 1) {
+        *e = '\0';
+        snprintf(child, sizeof child, "%s/%s", path, s);
+        size_t k = strlen(child);
+        if (k > 0 && child[k - 1] == '/') {
+            child[k - 1] = '\0';
+            remove_tree(child);
+        }
+        unlink(child);
+    }
+    unlink(path);
+}
+
+/* remove_tree in a child of its own, so that its stack pages are not
+ * ours when free memory is compared. */
+static void clean_fuzz_dir(void)
+{
+    int pid = fork();
+    if (pid == 0) {
+        remove_tree(FUZZ_DIR);
+        exit(0);
+    }
+    while (pid > 0 && wait(0) != pid)
+        ;
+}
+
 static void do_exec(uint32_t *r)
 {
     /* Never a real program: these paths are all directories or nothing. */
@@ -537,12 +689,19 @@ static void do_exec(uint32_t *r)
 static void do_call(uint32_t *r)
 {
     int num = (int)(r[0] % 40);
-    if (num > LAST_KNOWN && r[0] % 7)
+    int file_call = num >= SYS_lseek && num <= SYS_dup2;
+    if (num > LAST_KNOWN && !file_call && r[0] % 7)
         num = 1 + (int)((r[0] >> 8) % LAST_KNOWN);  /* mostly known calls */
+    if (num == SYS_open && r[0] % 2)
+        file_call = 1;                              /* half of the opens name files of ours */
     S.calls++;
     if (num >= 0 && num < 32)
         S.count[num]++;
     int ret;
+    if (file_call) {
+        do_file_call(num, r);
+        return;
+    }
     switch (num) {
     case SYS_fork: do_fork(r); return;
     case SYS_exit:
@@ -789,12 +948,16 @@ int main(int argc, char **argv)
     /* Our own output survives the worker's random closes: fd 3, reserved. */
     S.out = dup(1);
     set_fd(S.out, K_RESERVED, -1);
+    clean_fuzz_dir();                   /* a run stopped half-way left it */
     freemem();
     unsigned int f0 = freemem(), n0 = nproc();
     int start = uptime();
     int pid = fork();
-    if (pid == 0)
+    if (pid == 0) {
+        mkdir(FUZZ_DIR);
+        chdir(FUZZ_DIR);                /* relative paths land in it */
         exit(worker(s, n));
+    }
     int st = -99, w;
     while ((w = wait(&st)) != pid && w >= 0)
         ;
@@ -805,6 +968,7 @@ int main(int argc, char **argv)
         sleep(1);
         n1 = nproc();
     }
+    clean_fuzz_dir();
     f1 = freemem();
     int ok = st == 0 && n1 == n0 && f1 == f0;
     printf("fuzz: %s: seed %u, %d calls in %d ticks; worker status %d; freemem %u -> %u, "

@@ -8,7 +8,11 @@
  *   sh            interactive, prompt "$ "
  *   sh -c LINE    runs LINE and exits with its status (make run)
  *
- * Builtins: exit [N], help, kill PID... (kill is inside the shell so that
+ * Redirections, on any command of a pipeline: `< f` (standard input
+ * from f), `> f` (standard output to f, emptied first), `>> f` (appended),
+ * `2> f` (standard error); a redirection overrides the pipe.
+ *
+ * Builtins: cd [DIR], pwd, exit [N], help, kill PID... (kill is inside the shell so that
  * it works when the process table is full). In a pipeline or in the
  * background a builtin runs in the forked process, as in a subshell: there
  * `exit` ends only that process. The exit status of a line is
@@ -28,9 +32,20 @@
 #define LINE_MAX 1024
 #define FORK_TRIES 100          /* ticks to wait for a slot when the table is full */
 
+#define MAXREDIRS 4
+
+/* `> f`, `>> f`, `< f`, `2> f`: open path with flags as descriptor fd. */
+struct redir {
+    int fd;
+    int flags;
+    char *path;
+};
+
 struct cmd {
     char *argv[MAXWORDS + 1];
     int argc;
+    struct redir redirs[MAXREDIRS];
+    int nredirs;
 };
 
 struct job {
@@ -89,9 +104,6 @@ static int read_word(const char **sp, char **out)
 /* Operators the shell does not have yet: say so rather than guess. */
 static int unsupported(const char *s)
 {
-    if (*s == '<' || *s == '>')
-        return syntax(*s == '<' ? "'<': redirection is not supported yet"
-                                : "'>': redirection is not supported yet");
     if (s[0] == '&' && s[1] == '&')
         return syntax("'&&' is not supported yet (';' runs commands in turn)");
     if (s[0] == '|' && s[1] == '|')
@@ -122,6 +134,46 @@ static int add_word(struct cmd *c, const char **sp, char **out)
     return read_word(sp, out);
 }
 
+/* The redirection starting at s ("<", ">", ">>", "2>", "2>>"): its
+ * length, with r's fd and flags set; 0 if s starts none. */
+static int redir_operator(const char *s, struct redir *r)
+{
+    int n = 0;
+    r->fd = *s == '<' ? 0 : 1;
+    if (s[0] == '2' && s[1] == '>') {
+        r->fd = 2;
+        n = 1;
+    }
+    if (s[n] == '<')
+        r->flags = O_RDONLY;
+    else if (s[n] == '>' && s[n + 1] == '>')
+        r->flags = O_WRONLY | O_CREAT | O_APPEND;
+    else if (s[n] == '>')
+        r->flags = O_WRONLY | O_CREAT | O_TRUNC;
+    else
+        return 0;
+    return n + 1 + (s[n] == '>' && s[n + 1] == '>');
+}
+
+/* Parses a redirection at *sp into c (its file name is the next word). */
+static int add_redir(struct cmd *c, const char **sp, char **out)
+{
+    struct redir r;
+    int n = redir_operator(*sp, &r);
+    if (c->nredirs == MAXREDIRS) {
+        fprintf(2, "sh: too many redirections in a command (at most %d)\n", MAXREDIRS);
+        return -1;
+    }
+    *sp += n;
+    while (**sp == ' ' || **sp == '\t')
+        (*sp)++;
+    if (!**sp || strchr("\n|;&<>", **sp))
+        return syntax("syntax error: a redirection needs a file name");
+    r.path = *out;
+    c->redirs[c->nredirs++] = r;
+    return read_word(sp, out);
+}
+
 /* Parses the next job from *sp; returns 1 if one was found, 0 at the end,
  * -1 after reporting an error. */
 static int parse_job(const char **sp, struct job *j, char **out)
@@ -147,7 +199,8 @@ static int parse_job(const char **sp, struct job *j, char **out)
             s++;
             continue;
         }
-        if (add_word(c, &s, out) < 0)
+        struct redir r;
+        if (redir_operator(s, &r) ? add_redir(c, &s, out) < 0 : add_word(c, &s, out) < 0)
             return -1;
     }
     *sp = s;
@@ -179,6 +232,37 @@ static int is_number(const char *s)
         if (*s < '0' || *s > '9')
             return 0;
     return 1;
+}
+
+/* cd [DIR]: changes the shell's working directory (to / without DIR). */
+static int builtin_cd(struct cmd *c)
+{
+    if (c->argc > 2) {
+        fprintf(2, "usage: cd [DIR]\n");
+        return 2;
+    }
+    const char *dir = c->argc == 2 ? c->argv[1] : "/";
+    if (chdir(dir) < 0) {
+        fprintf(2, "sh: cd: %s: no such directory\n", dir);
+        return 1;
+    }
+    return 0;
+}
+
+/* pwd: prints the working directory. */
+static int builtin_pwd(struct cmd *c)
+{
+    char buf[MAXPATH];
+    if (c->argc > 1) {
+        fprintf(2, "usage: pwd\n");
+        return 2;
+    }
+    if (getcwd(buf, sizeof buf) < 0) {
+        fprintf(2, "sh: pwd: cannot get the working directory\n");
+        return 1;
+    }
+    printf("%s\n", buf);
+    return 0;
 }
 
 static int builtin_exit(struct cmd *c)
@@ -217,12 +301,15 @@ static int builtin_help(struct cmd *c)
 {
     (void)c;
     printf("Builtins:\n"
+           "  cd [DIR]    changes the working directory (to /)\n"
            "  exit [N]    leaves the shell with status N (0)\n"
            "  help        lists the builtins and the programs in /bin\n"
            "  kill PID... kills processes (works even when the process table is full)\n"
+           "  pwd         prints the working directory\n"
            "Programs in /bin:\n");
     help_programs();
     printf("Lines: CMD ARGS; CMD & (background); CMD | CMD; quotes '...' \"...\" and \\.\n"
+           "Redirections on any command: < FILE, > FILE, >> FILE (append), 2> FILE.\n"
            "Keys: Ctrl-C kills the job, Ctrl-D ends input, Ctrl-P lists processes,\n"
            "Ctrl-U/Ctrl-W erase the line/a word, Ctrl-L redraws, arrows edit and recall.\n");
     return 0;
@@ -239,9 +326,11 @@ static const struct {
     const char *name;
     builtin_fn *run;
 } builtins[] = {
+    { "cd", builtin_cd },
     { "exit", builtin_exit },
     { "help", builtin_help },
     { "kill", builtin_kill },
+    { "pwd", builtin_pwd },
 };
 
 /* The builtin called name, or NULL. */
@@ -319,10 +408,29 @@ static int fork_job(void)
     }
 }
 
+/* Opens the command's redirections onto its descriptors; exits with
+ * status 1 (the command does not run) if a file cannot be opened. */
+static void apply_redirs(struct cmd *c)
+{
+    for (int i = 0; i < c->nredirs; i++) {
+        struct redir *r = &c->redirs[i];
+        int fd = open(r->path, r->flags);
+        if (fd < 0) {
+            fprintf(2, "sh: %s: cannot open\n", r->path);
+            exit(1);
+        }
+        if (fd != r->fd) {
+            dup2(fd, r->fd);
+            close(fd);
+        }
+    }
+}
+
 /* Becomes the command (a builtin in a pipeline or in the background runs
  * in this process, as in a subshell). */
 static void exec_cmd(struct cmd *c)
 {
+    apply_redirs(c);
     builtin_fn *b = find_builtin(c->argv[0]);
     if (b)
         exit(b(c));
@@ -389,7 +497,7 @@ static int run_job(struct job *j)
 {
     reap_jobs();
     builtin_fn *b = find_builtin(j->cmds[0].argv[0]);
-    if (b && j->ncmds == 1 && !j->background)
+    if (b && j->ncmds == 1 && !j->background && j->cmds[0].nredirs == 0)
         return b(&j->cmds[0]);
     int pid = fork_job();
     if (pid < 0)

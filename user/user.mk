@@ -48,7 +48,7 @@ $(BUILD)/user/%: $(BUILD)/uobj/%.o $(BUILD)/ulib.a user/user.ld
 # opening comment, see user/description.awk) in an ELF section named
 # .description, which the shell's `help` reads; a program without one
 # does not build.
-$(BUILD)/initramfs.cpio: $(UPROG_ELFS) user/user.mk user/description.awk
+$(BUILD)/initramfs.cpio: $(UPROG_ELFS) user/user.mk user/description.awk $(shell find user/rootfs -type f)
 	@echo "  CPIO    $@"
 	$(Q)rm -rf $(BUILD)/initramfs && mkdir -p $(BUILD)/initramfs/bin $(BUILD)/initramfs/test \
 		$(BUILD)/initramfs/schedtest
@@ -58,6 +58,7 @@ $(BUILD)/initramfs.cpio: $(UPROG_ELFS) user/user.mk user/description.awk
 			$(BUILD)/initramfs/bin/$$p || exit 1; done
 	$(Q)for p in $(UTESTS); do $(STRIP) -o $(BUILD)/initramfs/test/$$p $(BUILD)/user/tests/$$p; done
 	$(Q)for p in $(USTESTS); do $(STRIP) -o $(BUILD)/initramfs/schedtest/$$p $(BUILD)/user/schedtests/$$p; done
+	$(Q)cp -R user/rootfs/. $(BUILD)/initramfs/ && mkdir -p $(BUILD)/initramfs/tmp
 	$(Q)cd $(BUILD)/initramfs && find . | LC_ALL=C sort | cpio -o -H newc --quiet > ../initramfs.cpio
 
 all: $(BUILD)/initramfs.cpio

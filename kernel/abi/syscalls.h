@@ -50,4 +50,13 @@ SYSCALL(28, schedtrace,  int,    2, (USER_PTR(struct sched_event *) buf, int max
 // LAB syscall BEGIN
 SYSCALL(29, schedstat,   int,    2, (int pid, USER_PTR(struct schedstat *) st))
 // LAB syscall END
+/* Files, documented in docs/files.md and docs/syscalls.md. */
+SYSCALL(30, lseek,       int,    3, (int fd, int offset, int whence))
+SYSCALL(31, fstat,       int,    2, (int fd, USER_PTR(struct stat *) st))
+SYSCALL(32, stat,        int,    2, (USER_PTR(const char *) path, USER_PTR(struct stat *) st))
+SYSCALL(33, mkdir,       int,    1, (USER_PTR(const char *) path))
+SYSCALL(34, unlink,      int,    1, (USER_PTR(const char *) path))
+SYSCALL(35, chdir,       int,    1, (USER_PTR(const char *) path))
+SYSCALL(36, getcwd,      int,    2, (USER_PTR(char *) buf, int n))
+SYSCALL(37, dup2,        int,    2, (int oldfd, int newfd))
 #undef SYSCALL

@@ -15,7 +15,7 @@
 #include "dev/console.h"
 #include "dev/keyboard.h"
 #include "dev/serial.h"
-#include "fs/initramfs.h"
+#include "fs/vfs.h"
 #include "lib/string.h"
 #include "mm/kheap.h"
 #include "mm/memlayout.h"
@@ -120,7 +120,7 @@ void kmain(uint32_t magic, uint32_t info_phys)
     keyboard_init();
     serial_enable_input();
     syscall_init();
-    initramfs_init();
+    vfs_init();
     proc_init();
     arch_irq_enable();
     kprintf("clock: %u Hz timer running\n", HZ);

@@ -31,6 +31,8 @@ enum lock_rank {
     LOCK_RANK_PIPE = 10,            /* fs/pipe.c: each pipe's buffer */
     LOCK_RANK_CONSOLE_INPUT = 10,   /* dev/console.c: the input ring */
     LOCK_RANK_FILES = 10,           /* fs/file.c: struct file counts */
+    LOCK_RANK_FILE_OFFSET = 11,     /* fs/file.c: each open file's offset */
+    LOCK_RANK_TMPFS = 12,           /* fs/tmpfs.c: the whole tmpfs tree and its pages */
     LOCK_RANK_SELFTEST_OUTER = 15,  /* core/selftest.c: test=lockorder */
     LOCK_RANK_KHEAP = 20,           /* mm/kheap.c: the size-class lists */
     LOCK_RANK_SCHED = 30,           /* proc/sched.c: processes, queues, CPUs */

@@ -23,6 +23,7 @@
 
 #include "core/cmdline.h"
 #include "core/spinlock.h"
+#include "fs/vfs.h"
 #include "dev/serial.h"
 #include "dev/vga.h"
 #include "fs/file.h"
@@ -514,7 +515,16 @@ static const struct file_ops console_ops = {
     .write = console_file_write,
 };
 
+/* The console device's inode: what fstat on fds 0-2 reports. It is not
+ * reference counted (lock NULL): it lives as long as the kernel. */
+static struct inode console_inode = { .type = T_DEV, .ino = 1, .nlink = 1 };
+
 struct file *console_file_open(void)
 {
-    return file_alloc(&console_ops, 0, true, true);
+    struct file *f = file_alloc(&console_ops, 0, true, true);
+    if (f) {
+        f->ip = &console_inode;
+        f->type = T_DEV;
+    }
+    return f;
 }

@@ -12,10 +12,8 @@
 
 #include "core/bootinfo.h"
 #include "core/kprintf.h"
-#include "fs/file.h"
 #include "lib/string.h"
 #include "mm/memlayout.h"
-#include "mm/uaccess.h"
 
 #define HEADER_LEN 110
 #define FIELD_MODE 1
@@ -87,7 +85,7 @@ int initramfs_parse(const uint8_t *a, uint32_t size)
             strlcpy(f->name, name, sizeof f->name);
             f->data = a + data_off;
             f->size = fsize;
-            f->mode = mode;
+            f->is_dir = (mode & MODE_TYPE) == MODE_DIR;
         }
         off = align4(data_off + fsize);
     }
@@ -104,76 +102,7 @@ void initramfs_init(void)
     kprintf("initramfs: %d entries, %u bytes\n", n < 0 ? nfiles : n, m->end - m->start);
 }
 
-const struct ramfile *initramfs_lookup(const char *path)
+const struct ramfile *initramfs_entry(int i)
 {
-    while (*path == '/')
-        path++;
-    size_t len = strlen(path);
-    while (len > 0 && path[len - 1] == '/')
-        len--;                  /* "bin/" names the directory "bin" */
-    for (int i = 0; i < nfiles; i++)
-        if (strncmp(files[i].name, path, len) == 0 && files[i].name[len] == '\0')
-            return &files[i];
-    return 0;
-}
-
-/* Reading a file: bytes from the current offset. */
-static int ramfile_read(struct file *f, uaddr_t buf, int n)
-{
-    const struct ramfile *rf = f->priv;
-    uint32_t left = rf->size - f->offset;
-    uint32_t count = (uint32_t)n < left ? (uint32_t)n : left;
-    if (copyout(buf, rf->data + f->offset, count) < 0)
-        return -1;
-    f->offset += count;
-    return (int)count;
-}
-
-/*
- * Reading a directory: the names of the entries directly inside it, one
- * per line ("ls" prints them). f->offset counts bytes of that listing.
- */
-static int dir_read(struct file *f, uaddr_t buf, int n)
-{
-    const struct ramfile *dir = f->priv;
-    size_t plen = strlen(dir->name);
-    uint32_t pos = 0, done = 0;
-    for (int i = 0; i < nfiles && done < (uint32_t)n; i++) {
-        const char *name = files[i].name;
-        if (plen && (strncmp(name, dir->name, plen) != 0 || name[plen] != '/'))
-            continue;
-        const char *leaf = plen ? name + plen + 1 : name;
-        if (!*leaf || strchr(leaf, '/'))
-            continue;           /* not directly inside */
-        uint32_t len = (uint32_t)strlen(leaf);
-        bool is_dir = (files[i].mode & MODE_TYPE) == MODE_DIR;
-        /* The line: the name, a '/' for a directory, a newline. */
-        for (uint32_t k = 0; k <= len + is_dir && done < (uint32_t)n; k++, pos++) {
-            if (pos < f->offset)
-                continue;
-            char c = k < len ? leaf[k] : k == len && is_dir ? '/' : '\n';
-            if (copyout(buf + done, &c, 1) < 0)
-                return -1;
-            done++;
-            f->offset++;
-        }
-    }
-    return (int)done;
-}
-
-static const struct file_ops ramfile_ops = { .read = ramfile_read };
-static const struct file_ops dir_ops = { .read = dir_read };
-static struct ramfile root_dir = { .name = "", .mode = MODE_DIR };
-
-struct file *initramfs_open(const char *path)
-{
-    const struct ramfile *rf = initramfs_lookup(path);
-    while (*path == '/')
-        path++;
-    if (!*path)
-        rf = &root_dir;
-    if (!rf)
-        return 0;
-    bool dir = (rf->mode & MODE_TYPE) == MODE_DIR;
-    return file_alloc(dir ? &dir_ops : &ramfile_ops, (void *)rf, true, false);
+    return i >= 0 && i < nfiles ? &files[i] : 0;
 }

@@ -8,11 +8,13 @@
 
 #include "core/spinlock.h"
 #include "fs/file.h"
+#include "fs/vfs.h"
 #include "mm/kheap.h"
 #include "mm/uaccess.h"
 #include "proc/waitq.h"
 
 struct pipe {
+    struct inode inode;         /* what fstat reports: T_PIPE; constant */
     struct spinlock lock;
     /* Guarded by lock. */
     uint32_t nread, nwrite;     /* bytes ever read/written; buf index mod PIPE_SIZE */
@@ -105,6 +107,8 @@ static void pipe_close(struct file *f)
         kfree(p);
 }
 
+static uint32_t pipe_ino;       /* atomic: the last pipe's inode number */
+
 static const struct file_ops pipe_ops = {
     .read = pipe_read,
     .write = pipe_write,
@@ -120,6 +124,8 @@ int pipe_create(struct file **read_end, struct file **write_end)
     waitq_init(&p->readers);
     waitq_init(&p->writers);
     p->reader_open = p->writer_open = true;
+    p->inode = (struct inode){ .type = T_PIPE, .nlink = 0,
+                               .ino = __atomic_add_fetch(&pipe_ino, 1, __ATOMIC_RELAXED) };
     *read_end = file_alloc(&pipe_ops, p, true, false);
     *write_end = file_alloc(&pipe_ops, p, false, true);
     if (!*read_end || !*write_end) {
@@ -128,5 +134,7 @@ int pipe_create(struct file **read_end, struct file **write_end)
         kfree(p);
         return -1;
     }
+    (*read_end)->ip = (*write_end)->ip = &p->inode;
+    (*read_end)->type = (*write_end)->type = T_PIPE;
     return 0;
 }

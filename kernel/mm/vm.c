@@ -4,6 +4,7 @@
 #include "arch/x86/pagetable.h"
 #include "arch/x86/paging.h"
 #include "core/panic.h"
+#include "fs/image.h"
 #include "mm/frame.h"
 #include "lib/string.h"
 #include "mm/kheap.h"
@@ -74,6 +75,8 @@ void vm_destroy(struct addrspace *as)
 {
     walk_user(as, put_page, 0);
     pgdir_destroy(as->pgdir);
+    for (int i = 0; i < as->nsegs; i++)
+        fs_image_put(as->segs[i].image);
     kfree(as->segs);
     kfree(as);
 }
@@ -88,6 +91,7 @@ int vm_add_segment(struct addrspace *as, const struct vm_segment *seg)
     if (as->nsegs)
         memcpy(segs, as->segs, bytes - sizeof *seg);
     segs[as->nsegs++] = *seg;
+    fs_image_dup(seg->image);
     if (seg->start < as->image_start)
         as->image_start = PGROUNDDOWN(seg->start);
     kfree(as->segs);
@@ -136,6 +140,8 @@ struct addrspace *vm_fork(struct addrspace *parent)
         }
         memcpy(child->segs, parent->segs, (size_t)parent->nsegs * sizeof *child->segs);
         child->nsegs = parent->nsegs;
+        for (int i = 0; i < child->nsegs; i++)
+            fs_image_dup(child->segs[i].image);
     }
     child->image_start = parent->image_start;
     child->image_end = parent->image_end;
@@ -230,7 +236,8 @@ static int load_image_page(struct addrspace *as, uint32_t va)
         if (to > s->start + s->filesz)
             to = s->start + s->filesz;
         if (from < to)
-            memcpy((char *)P2V(pa) + (from - page), s->data + (from - s->start), to - from);
+            fs_image_copy(s->image, (char *)P2V(pa) + (from - page),
+                          s->offset + (from - s->start), to - from);
     }
     if (!pa)
         return 1;

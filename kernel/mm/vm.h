@@ -12,8 +12,9 @@
  *   0xC0000000  USER_TOP = KERNBASE
  *
  * Nothing is mapped eagerly. exec records each ELF segment (where its
- * bytes lie in the initramfs and its permissions); the first touch of a
- * page faults, and vm_fault copies the page in from the initramfs, zero-
+ * bytes lie in the program file's frozen image, fs/image.h, and its
+ * permissions); the first touch of a page faults, and vm_fault copies the
+ * page in from the image, zero-
  * filling the rest (bss). Heap and stack pages appear zeroed at first
  * touch. fork shares every page copy-on-write: read-only in both, with the
  * frame's reference count raised; the first write copies it.
@@ -35,11 +36,14 @@
 
 typedef uint32_t uaddr_t;       /* a user-space address: never dereference it */
 
+struct fs_image;
+
 /* A loadable ELF segment, recorded by exec and read by vm_fault. */
 struct vm_segment {
     uint32_t start, end;        /* [start, end) in user space: p_vaddr, + p_memsz */
-    const uint8_t *data;        /* its file bytes, in the initramfs (immutable) */
-    uint32_t filesz;            /* bytes of data; the rest up to end is zero (bss) */
+    struct fs_image *image;     /* the program file's bytes (immutable; a reference) */
+    uint32_t offset;            /* where the segment's bytes start in image */
+    uint32_t filesz;            /* bytes from image; the rest up to end is zero (bss) */
     uint32_t perm;              /* PTE_U, plus PTE_W if the segment is writable */
 };
 
@@ -57,7 +61,8 @@ struct addrspace {
 
 struct addrspace *vm_create(void);
 void vm_destroy(struct addrspace *as);
-/* Records a segment for lazy loading; -1 if out of memory. */
+/* Records a segment for lazy loading (taking a reference to its image);
+ * -1 if out of memory. */
 int vm_add_segment(struct addrspace *as, const struct vm_segment *seg);
 /* The copy-on-write duplicate of as (fork); NULL when out of memory. */
 struct addrspace *vm_fork(struct addrspace *as);

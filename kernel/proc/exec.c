@@ -4,7 +4,9 @@
 #include <stdbool.h>
 
 #include "arch/arch.h"
-#include "fs/initramfs.h"
+#include "abi/stat.h"
+#include "fs/image.h"
+#include "fs/vfs.h"
 #include "lib/string.h"
 #include "mm/frame.h"
 #include "mm/uaccess.h"
@@ -21,7 +23,7 @@ struct args {
     char *strings;                  /* one frame: MAXARGLEN bytes */
 };
 
-static bool header_ok(const struct ramfile *f, const struct elf_header *eh)
+static bool header_ok(const struct fs_image *f, const struct elf_header *eh)
 {
     return f->size >= sizeof *eh && eh->magic == ELF_MAGIC && eh->class == ELFCLASS32 &&
            eh->data == ELFDATA2LSB && eh->type == ET_EXEC && eh->machine == EM_386 &&
@@ -29,7 +31,7 @@ static bool header_ok(const struct ramfile *f, const struct elf_header *eh)
            eh->phoff <= f->size && eh->phnum <= (f->size - eh->phoff) / sizeof(struct elf_phdr);
 }
 
-static bool segment_ok(const struct ramfile *f, const struct elf_phdr *ph)
+static bool segment_ok(const struct fs_image *f, const struct elf_phdr *ph)
 {
     return ph->filesz <= ph->memsz && ph->offset <= f->size &&
            ph->filesz <= f->size - ph->offset && ph->vaddr >= PGSIZE &&
@@ -38,11 +40,12 @@ static bool segment_ok(const struct ramfile *f, const struct elf_phdr *ph)
 
 /* Records every PT_LOAD segment (ignoring all other kinds) for lazy
  * loading: nothing is copied until the program touches a page. */
-static int load_segments(struct addrspace *as, const struct ramfile *f, const struct elf_header *eh)
+static int load_segments(struct addrspace *as, struct fs_image *f, const struct elf_header *eh)
 {
-    const struct elf_phdr *ph = (const void *)(f->data + eh->phoff);
     uint32_t end = USER_IMAGE_BASE;
-    for (int i = 0; i < eh->phnum; i++, ph++) {
+    for (int i = 0; i < eh->phnum; i++) {
+        struct elf_phdr phdr, *ph = &phdr;
+        fs_image_copy(f, ph, eh->phoff + (uint32_t)i * sizeof phdr, sizeof phdr);
         if (ph->type != PT_LOAD || ph->memsz == 0)
             continue;
         if (!segment_ok(f, ph))
@@ -50,7 +53,8 @@ static int load_segments(struct addrspace *as, const struct ramfile *f, const st
         struct vm_segment seg = {
             .start = ph->vaddr,
             .end = ph->vaddr + ph->memsz,
-            .data = f->data + ph->offset,
+            .image = f,
+            .offset = ph->offset,
             .filesz = ph->filesz,
             .perm = PTE_U | (ph->flags & PF_W ? PTE_W : 0),
         };
@@ -110,35 +114,38 @@ static int build_stack(struct addrspace *as, const struct args *a, uint32_t *esp
     return 0;
 }
 
-static const struct ramfile *find_program(const char *path)
+/* The program file's image: a bare name ("ls") is looked for in /bin,
+ * as a shell's PATH=/bin would; a path with a slash as it is. */
+static struct fs_image *find_program(const char *path)
 {
-    const struct ramfile *f = initramfs_lookup(path);
-    if (!f && !strchr(path, '/')) {
-        char full[5 + 128] = "/bin/";
+    char full[5 + MAXPATH] = "/bin/";
+    if (!strchr(path, '/')) {
         strlcpy(full + 5, path, sizeof full - 5);
-        f = initramfs_lookup(full);
+        path = full;
     }
-    return f;
+    struct inode *ip = vfs_lookup(path);
+    if (!ip)
+        return 0;
+    struct fs_image *img = ip->type == T_FILE ? ip->ops->image(ip) : 0;
+    inode_put(ip);
+    return img;
 }
 
 /* Builds the new image for path; returns it and its entry, or NULL. */
 static struct addrspace *build_image(const char *path, const struct args *a,
                                      uint32_t *entry, uint32_t *esp)
 {
-    const struct ramfile *f = find_program(path);
+    struct fs_image *f = find_program(path);
     if (!f)
         return 0;
     struct elf_header eh;
-    memcpy(&eh, f->data, f->size < sizeof eh ? f->size : sizeof eh);
-    if (!header_ok(f, &eh))
-        return 0;
-    struct addrspace *as = vm_create();
-    if (!as)
-        return 0;
-    if (load_segments(as, f, &eh) < 0 || build_stack(as, a, esp) < 0) {
+    fs_image_copy(f, &eh, 0, sizeof eh);
+    struct addrspace *as = header_ok(f, &eh) ? vm_create() : 0;
+    if (as && (load_segments(as, f, &eh) < 0 || build_stack(as, a, esp) < 0)) {
         vm_destroy(as);
-        return 0;
+        as = 0;
     }
+    fs_image_put(f);            /* the segments hold their own references */
     *entry = eh.entry;
     return as;
 }

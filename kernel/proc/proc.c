@@ -16,6 +16,7 @@
 #include "core/kprintf.h"
 #include "core/panic.h"
 #include "fs/file.h"
+#include "fs/vfs.h"
 #include "lib/string.h"
 #include "mm/frame.h"
 #include "mm/uaccess.h"
@@ -174,6 +175,7 @@ void proc_start_init(char **argv)
     p->files[0] = con;
     p->files[1] = file_dup(con);
     p->files[2] = file_dup(con);
+    strlcpy(p->cwd_path, "/", sizeof p->cwd_path);
     strlcpy(p->name, "init", sizeof p->name);
     arch_fpu_init_state(p);
     init_proc = p;
@@ -203,6 +205,8 @@ int proc_fork(void)
     for (int fd = 0; fd < NOFILE; fd++)
         if (parent->files[fd])
             child->files[fd] = file_dup(parent->files[fd]);
+    child->cwd = parent->cwd ? inode_dup(parent->cwd) : 0;
+    memcpy(child->cwd_path, parent->cwd_path, sizeof child->cwd_path);
     memcpy(child->name, parent->name, sizeof child->name);
     int pid = child->pid;
     spin_lock(&sched_lock);
@@ -242,6 +246,9 @@ void proc_exit(int status)
             p->files[fd] = 0;
         }
     }
+    if (p->cwd)
+        inode_put(p->cwd);
+    p->cwd = 0;
     vm_deactivate();                    /* leave the address space, then free it */
     vm_destroy(p->as);
     p->as = 0;
@@ -520,6 +527,23 @@ unsigned proc_count(void)
     return nproc_used;
 }
 
+/* The working directory and open files of p, for Ctrl-P: read without
+ * their owner's cooperation, so a line may be stale (never unsafe to
+ * read: the kernel heap stays mapped). */
+static void dump_files(const struct proc *p)
+{
+    if (p->state == PROC_ZOMBIE || p->state == PROC_EMBRYO)
+        return;
+    kprintf("     cwd %s\n", p->cwd_path);
+    for (int fd = 0; fd < NOFILE; fd++) {
+        char line[MAXPATH + 32];
+        if (p->files[fd]) {
+            file_describe(p->files[fd], line, sizeof line);
+            kprintf("     fd %d: %s\n", fd, line);
+        }
+    }
+}
+
 /* Ctrl-P: the process table, straight from the kernel. */
 void proc_dump(void)
 {
@@ -534,6 +558,7 @@ void proc_dump(void)
         kprintf("%-4d %-4d %-10s %5u %-15s %p\n", pi.pid, pi.ppid,
                 proc_state_name((enum proc_state)pi.state), pi.ticks, pi.name,
                 p->tf ? (void *)arch_user_pc(p->tf) : 0);
+        dump_files(p);
     }
     spin_unlock(&sched_lock);
 }

@@ -32,6 +32,7 @@
 #include <stdint.h>
 
 #include "abi/procinfo.h"
+#include "abi/stat.h"
 #include "arch/arch.h"
 #include "core/cpu.h"
 #include "core/spinlock.h"
@@ -48,6 +49,7 @@
 
 struct addrspace;
 struct file;
+struct inode;
 struct trapframe;
 
 /*
@@ -114,6 +116,8 @@ struct proc {
     struct fpu_state fpu;       /* saved x87/SSE registers */
     struct addrspace *as;       /* its memory */
     struct file *files[NOFILE]; /* open files, by fd */
+    struct inode *cwd;          /* working directory (a reference); NULL: the root */
+    char cwd_path[MAXPATH];     /* its absolute path, as chdir resolved it */
     uint32_t *magic;            /* at the bottom of kstack: PROC_MAGIC */
 };
 

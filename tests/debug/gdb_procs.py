@@ -12,7 +12,7 @@ from _gdb import BUILD, check_listing, gdb_session, kernel_syms, section  # noqa
 # Two sleepers in the background, then ps (whose getprocs is where GDB
 # stops), then a third sleep run in the foreground: its main is where the
 # user-level breakpoint fires.
-COMMAND = "sleep 200 & sleep 300 & ps; sleep 50"
+COMMAND = "sleep 200 > /tmp/s & sleep 300 & ps; sleep 50"
 
 # kps's rows: mark, slot, pid, ppid, state, ticks, name, saved eip,
 # waiting in, function (empty for the running process).
@@ -123,6 +123,12 @@ def run(t):
         t.check(names[-1] == "trap_common", f"kproc {pid} should end at trap_common: {names}")
         t.expect(r"^  -- from user mode: eip 0x004[0-9a-f]{5}", kp,
                  what=f"kproc {pid} should show the user eip from the trapframe")
+    # kproc lists open files: the first sleeper's output goes to /tmp/s.
+    kps_files = [section(out, f"kproc{pid}") for pid in sleepers]
+    t.check(any(re.search(r"^  fd 1: file w /tmp/s @0$", kp, re.M) for kp in kps_files),
+            "kproc should show a sleeper's fd 1 as the file /tmp/s at offset 0")
+    t.check(all(re.search(r"^cwd /$", kp, re.M) and re.search(r"^  fd 0: console rw$", kp, re.M)
+                for kp in kps_files), "kproc should show each sleeper's cwd / and fd 0 console")
     t.check("proc_wait" in section(out, "kproc1"), "kproc 1 (init) should show proc_wait")
     kp5 = section(out, "kproc5")
     t.expect(r"^running now", kp5, what="kproc 5 (ps) should say it is running")

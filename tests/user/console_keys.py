@@ -199,6 +199,14 @@ def ctrl_p(c):
     sh = pids_named(table, "sh")
     check(len(sh) == 1 and table[sh[0]][0] == 1 and table[sh[0]][1] == "blocked",
           f"Ctrl-P should list one sh, child of init, blocked reading: {table}")
+    # Each process's working directory and open files (sh: the console).
+    start = c.pos
+    c.send(b"cd /tmp" + b"\r")
+    c.expect(PROMPT, "no prompt after cd /tmp")
+    c.ctrl_p()
+    out = c.since(start)
+    check(re.search(r"^ +cwd /tmp$", out, re.M) and re.search(r"^ +fd 0: console rw$", out, re.M),
+          f"Ctrl-P should show sh's working directory /tmp and fd 0 on the console: {out!r}")
     # Ctrl-P acts at once and leaves the line being typed alone.
     start = c.pos
     c.send(b"echo x" + CTRL_P)

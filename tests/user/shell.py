@@ -1,7 +1,8 @@
 """The shell, booted like `make run` (init runs `sh -c CMD`): pipelines,
 ';', '&', quoting, exit statuses (exit N, a missing command is 127, a
 syntax error 2), every error message (too many words or commands,
-unsupported '<' '>' '&&', a syntax error that runs nothing), the builtins
+every redirection (< > >> 2>, in pipelines, on builtins,
+bad files), cd and pwd, a program copied with cat and run, the file utilities, unsupported '&&', a syntax error that runs nothing), the builtins
 (help lists every program in /bin with the description from its source,
 also in a pipeline; kill; exit in a pipeline leaves only its stage), and the utilities: ls, ps, and each one's usage line with status 2
 on bad arguments. One result per case.
@@ -123,6 +124,19 @@ def help_check(out, status):
     return None
 
 
+MOTD_SIZE = os.path.getsize(os.path.join(ROOT, "user/rootfs/etc/motd"))
+README_SIZE = os.path.getsize(os.path.join(ROOT, "user/rootfs/README"))
+
+
+def stat_check(out, status):
+    want = ("1 2 12 /tmp/f\nhello world\n/tmp/t: type file size 0 ino {ino} nlink 1\n"
+            "hello world\nf\nfile       12 f\ndir         0 x/\n")
+    m = re.search(r"ino (\d+) nlink", out)
+    if not m:
+        return f"no stat line: {out!r}"
+    return exact(want.format(ino=m.group(1)), 0)(out, status)
+
+
 CASES = [
     ("pipe", "echo a b | cat", exact("a b\n", 0)),
     ("pipe_long", "echo x y | cat | cat | cat | cat", exact("x y\n", 0)),
@@ -140,9 +154,29 @@ CASES = [
     ("syntax_lead", "| echo a", exact(f"sh: {PIPE_ERR}\n", 2)),
     ("syntax_runs_nothing", "echo first; echo a | | cat", exact(f"sh: {PIPE_ERR}\n", 2)),
     ("unterminated", "echo 'abc", exact("sh: syntax error: unterminated quote\n", 2)),
-    ("redirect_out", "echo hi > f", exact("sh: '>': redirection is not supported yet\n", 2)),
-    ("redirect_glued", "echo hi>f", exact("sh: '>': redirection is not supported yet\n", 2)),
-    ("redirect_in", "cat < f", exact("sh: '<': redirection is not supported yet\n", 2)),
+    ("redirect_out", "echo hi > /tmp/f; cat /tmp/f", exact("hi\n", 0)),
+    ("redirect_glued", "echo hi>/tmp/f;cat /tmp/f", exact("hi\n", 0)),
+    ("redirect_truncates", "echo long line > /tmp/f; echo x > /tmp/f; cat /tmp/f", exact("x\n", 0)),
+    ("redirect_in", "echo abc > /tmp/f; cat < /tmp/f", exact("abc\n", 0)),
+    ("redirect_append", "echo a > /tmp/f; echo b >> /tmp/f; cat /tmp/f", exact("a\nb\n", 0)),
+    ("redirect_err", "ls /nope 2> /tmp/e; echo out; cat /tmp/e",
+     exact("out\nls: /nope: no such file or directory\n", 0)),
+    ("redirect_pipeline", "echo x y > /tmp/a | cat; cat < /tmp/a | wc > /tmp/b; cat /tmp/b",
+     exact("1 2 4\n", 0)),
+    ("redirect_middle", "echo abc | cat > /tmp/m | cat; cat /tmp/m", exact("abc\n", 0)),
+    ("redirect_builtin", "pwd > /tmp/p; cat /tmp/p", exact("/\n", 0)),
+    ("redirect_missing", "cat < /nope; echo next", exact("sh: /nope: cannot open\nnext\n", 0)),
+    ("redirect_no_name", "echo a >", exact("sh: syntax error: a redirection needs a file name\n", 2)),
+    ("redirect_bad_dir", "echo a > /nope/f", exact("sh: /nope/f: cannot open\n", 1)),
+    ("cd_pwd", "cd /tmp; pwd; mkdir d; cd d; pwd; cd ../..; pwd; cd /nope",
+     exact("/tmp\n/tmp/d\n/\nsh: cd: /nope: no such directory\n", 1)),
+    ("cd_relative_file", "cd /etc; cat motd | head -n 1",
+     exact("Welcome to Orchard. Files you make live in memory until power-off:\n", 0)),
+    ("exec_copy", "cat /bin/echo > /tmp/e; /tmp/e hi there", exact("hi there\n", 0)),
+    ("utilities", "echo hello world > /tmp/f; wc /tmp/f; grep wor /tmp/f; grep zzz /tmp/f; "
+     "touch /tmp/t; stat /tmp/t; cp /tmp/f /tmp/g; mv /tmp/g /tmp/h; cat /tmp/h; "
+     "rm /tmp/h /tmp/t; ls /tmp; mkdir /tmp/x; ls -l /tmp; rm /tmp/x /tmp/f; ls /tmp",
+     stat_check),
     ("redirect_quoted", "echo 'a>b' \\<", exact("a>b <\n", 0)),
     ("and_and", "echo a && echo b",
      exact("sh: '&&' is not supported yet (';' runs commands in turn)\n", 2)),
@@ -168,8 +202,21 @@ CASES = [
     ("suspend_usage", "suspend", exact("usage: suspend PID...\n", 2)),
     ("resume_word", "resume x1",
      exact("resume: x1: not a process id\nusage: resume PID...\n", 2)),
-    ("ls_missing", "ls /nope", exact("ls: /nope: no such directory\n", 1)),
-    ("ls_option", "ls -l", exact("ls: -l: no such option\nusage: ls [DIR...]\n", 2)),
+    ("ls_missing", "ls /nope", exact("ls: /nope: no such file or directory\n", 1)),
+    ("ls_option", "ls -x", exact("ls: -x: no such option\nusage: ls [-l] [DIR...]\n", 2)),
+    ("ls_long", "ls -l /etc /README", exact(f"file {MOTD_SIZE:8d} motd\nfile {README_SIZE:8d} /README\n", 0)),
+    ("mkdir_usage", "mkdir", exact("usage: mkdir DIR...\n", 2)),
+    ("mkdir_exists", "mkdir /tmp", exact("mkdir: /tmp: cannot create (exists, or no such parent)\n", 1)),
+    ("rm_usage", "rm", exact("usage: rm FILE...\n", 2)),
+    ("rm_nonempty", "rm /bin", exact("rm: /bin: cannot remove (missing, or a directory not empty)\n", 1)),
+    ("cp_usage", "cp a", exact("usage: cp FROM TO\n", 2)),
+    ("cp_missing", "cp /nope /tmp/x", exact("cp: /nope: no such file\n", 1)),
+    ("mv_usage", "mv -x a b", exact("usage: mv FROM TO\n", 2)),
+    ("wc_usage", "wc -l", exact("usage: wc [FILE...]\n", 2)),
+    ("grep_usage", "grep", exact("usage: grep STRING [FILE...]\n", 2)),
+    ("head_usage", "head -n x", exact("usage: head [-n N] [FILE]\n", 2)),
+    ("touch_usage", "touch", exact("usage: touch FILE...\n", 2)),
+    ("stat_usage", "stat", exact("usage: stat FILE...\n", 2)),
     ("cat_missing", "cat /nope", exact("cat: /nope: no such file\n", 1)),
     ("cat_option", "cat -n", exact("cat: -n: no such option\nusage: cat [FILE...]\n", 2)),
     ("init_usage", "init", exact("usage: init [-c COMMAND] (the kernel starts it, as process 1)\n", 2)),

@@ -1,7 +1,9 @@
 """The memory tests at QEMU -m 16 (14 MiB free): exhaustion (fork, exec and
 sbrk return -1; a lazy fault with no frame kills only the faulter, with
 "out of memory"), leak checks with memory nearly gone, the rest of the
-virtual-memory suite, and a fuzzer run; no panic, full recovery. Each
+virtual-memory suite, the file system filling memory (files_oom: writes stop
+short at the reserve, processes still run) and its leak test, and a fuzzer
+run; no panic, full recovery. Each
 in-guest test is its own result."""
 import os
 import re
@@ -11,7 +13,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from _guest import parse  # noqa: E402
 
 TESTS = ("vm_oom leak_oom leak_forkbomb leak_fork leak_exec leak_cow vm_heap vm_stack "
-         "vm_cow vm_lazy vm_isolation hostile_ptr hostile_args hostile_span")
+         "vm_cow vm_lazy vm_isolation hostile_ptr hostile_args hostile_span "
+         "files_oom files_leak files_calls")
 
 
 def results(t):

@@ -328,7 +328,7 @@ def find_proc(pid):
 
 @command("kproc")
 def kproc(arg):
-    """Show one process: kproc PID (its saved context and kernel backtrace).
+    """Show one process: kproc PID (its open files, saved context and kernel backtrace).
 
 For a process that is not running, prints the struct context swtch()
 saved on its kernel stack and walks its frame pointers from there; then,
@@ -347,6 +347,7 @@ trapframe. For the running process it runs `bt` instead."""
     if kstack:
         print(f"kernel stack {kstack:#010x}-{kstack + 4096:#010x}, "
               f"trapframe at {ptr(p['tf']):#010x}")
+    open_files(p)
     if ptr(p.address) == running_proc():
         print("running now: its registers are the CPU's, so here is GDB's backtrace:")
         gdb.execute("bt")
@@ -369,6 +370,25 @@ trapframe. For the running process it runs `bt` instead."""
     for i, (addr, _) in enumerate(frames):
         print(f"  #{i:<2} {addr:#010x} in {describe_frame(i, addr)}")
     user_frame(p)
+
+
+FILE_KINDS = {1: "file", 2: "dir", 3: "console", 4: "pipe"}
+
+
+def open_files(p):
+    """P's working directory and open files (kind, mode, path or pipe, offset)."""
+    print(f"cwd {p['cwd_path'].string(errors='replace')}")
+    files = p["files"]
+    for fd in range(int(files.type.range()[1]) + 1):
+        f = files[fd]
+        if not ptr(f):
+            continue
+        f = f.dereference()
+        kind = FILE_KINDS.get(int(f["type"]), "?")
+        mode = ("r" if bool(f["readable"]) else "") + ("w" if bool(f["writable"]) else "")
+        where = f" {f['path'].string(errors='replace')} @{int(f['offset'])}" \
+            if kind in ("file", "dir") else ""
+        print(f"  fd {fd}: {kind} {mode}{where}")
 
 
 def user_frame(p):

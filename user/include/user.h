@@ -14,6 +14,7 @@
 #include "abi/procinfo.h"
 #include "abi/schedstat.h"
 #include "abi/schedtrace.h"
+#include "abi/stat.h"
 #include "abi/sysinfo.h"
 
 struct pstat;                   /* getpinfo()'s: #include "pstat.h" */
@@ -62,6 +63,10 @@ char *gets_fd(int fd, char *buf, int n);
 /* pidcmd.c: runs call(pid) for each argument (kill, suspend, resume);
  * returns the program's exit status. */
 int pid_command(int argc, char **argv, int (*call)(int pid));
+
+/* copyfile.c: copies file from to file to (created or emptied), for cp
+ * and mv; reports problems as "WHO: ..." and returns 0 or -1. */
+int copy_file(const char *from, const char *to, const char *who);
 
 /* description.c: the one-line description the build puts in a program's
  * ELF section .description (see user/user.mk); 0, or -1 if it has none. */

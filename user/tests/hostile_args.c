@@ -54,13 +54,13 @@ int main(void)
     }
     CHECK_EQ(read(p[1], buf, 1), -1);               /* the write end */
     CHECK_EQ(write(p[0], "x", 1), -1);              /* the read end */
-    CHECK_EQ(write(file, "x", 1), -1);              /* the initramfs is read-only */
+    CHECK_EQ(write(file, "x", 1), -1);              /* opened read-only */
     CHECK_EQ(write(dir, "x", 1), -1);
-    CHECK_EQ(open("/bin/echo", O_WRONLY), -1);
-    CHECK_EQ(open("/bin/echo", O_RDWR), -1);
+    CHECK_EQ(open("/bin", O_WRONLY), -1);           /* a directory for writing */
+    CHECK_EQ(open("/bin", O_RDWR), -1);
     CHECK_EQ(open("/bin/echo", 0x7fffffff), -1);
     CHECK_EQ(open("/no/such/file", O_RDONLY), -1);
-    CHECK_EQ(open("", O_RDONLY) >= 0 ? 0 : -1, 0);  /* "" names the root directory */
+    CHECK_EQ(open("", O_RDONLY), -1);               /* "" names nothing */
     char longpath[300];
     memset(longpath, 'a', sizeof longpath - 1);
     longpath[sizeof longpath - 1] = 0;

@@ -50,4 +50,8 @@ SYSCALL(28, schedtrace,  int,    2, (USER_PTR(struct sched_event *) buf, int max
 // LAB syscall BEGIN
 SYSCALL(29, schedstat,   int,    2, (int pid, USER_PTR(struct schedstat *) st))
 // LAB syscall END
+/* Several CPUs, documented in docs/scheduler.md ("Several CPUs"). */
+SYSCALL(50, setaffinity, int,    2, (int pid, unsigned int mask))
+SYSCALL(51, getaffinity, int,    1, (int pid))
+SYSCALL(52, getcpu,      int,    0, (void))
 #undef SYSCALL

@@ -264,6 +264,19 @@ sched-demo: $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio
 		--window 0:100 --timeline $(DEMO_OUT)-zoom.svg $(DEMO_OUT).trace > /dev/null
 	@echo "wrote $(DEMO_OUT)-timeline.svg, $(DEMO_OUT)-zoom.svg, $(DEMO_OUT)-shares.svg"
 
+# make stress [STRESS_OPS=100000] [STRESS_CPUS=4]: the concurrency stress
+# test (/bin/stress: fork/exit/wait, pipes and suspend/resume/kill across
+# CPUs, sbrk and COW faults, then memory and processes back to baseline)
+# under every policy, one boot each (docs/concurrency.md). make test runs
+# shorter ones (tests/user/guest_sched_*.py, guest_smp4.py).
+STRESS_OPS  ?= 100000
+STRESS_CPUS ?= 4
+STRESS_POLICIES := rr prio mlfq lottery stride cfs
+stress: $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio
+	@for p in $(STRESS_POLICIES); do echo "== sched=$$p CPUS=$(STRESS_CPUS)"; \
+		CMD="stress -n $(STRESS_OPS)" BOOTARGS="sched=$$p $(BOOTARGS)" CPUS=$(STRESS_CPUS) \
+		MEM=64 RUN_TIMEOUT=900 python3 tools/run.py || exit 1; done
+
 # make grade LAB=NAME: a lab's autograder (docs/labs/NAME.md); exits 0
 # only with full marks.
 grade: all
@@ -293,11 +306,12 @@ help:
 	@echo 'make sched-demo SCHED=NAME  draw a scheduling policy at work (docs/scheduler.md)'
 	@echo 'make grade LAB=NAME a lab'"'"'s autograder (docs/labs/)'
 	@echo 'make fuzz [SEED=1] [N=100000]  a long run of the system-call fuzzer'
+	@echo 'make stress       the concurrency stress test under every policy at CPUS=4'
 	@echo 'make tools         install what the goals given with it need (tools/setup.sh)'
 	@echo 'make clean         remove $(BUILD)/ and .gdbinit'
 	@echo 'Options: TOOLPREFIX= LLVM=1 MEM= BOOTARGS= SCHED= HZ= NPROC= OPT= QEMUEXTRA= V=1 (README.md)'
 
-.PHONY: all tools help qemu qemu-nox qemu-kernel qemu-kernel-gdb qemu-gdb gdb test run bench boottime sched-demo grade clean
+.PHONY: all tools help qemu qemu-nox qemu-kernel qemu-kernel-gdb qemu-gdb gdb test run bench boottime sched-demo stress grade clean
 .DELETE_ON_ERROR:
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -59,4 +59,8 @@ SYSCALL(34, unlink,      int,    1, (USER_PTR(const char *) path))
 SYSCALL(35, chdir,       int,    1, (USER_PTR(const char *) path))
 SYSCALL(36, getcwd,      int,    2, (USER_PTR(char *) buf, int n))
 SYSCALL(37, dup2,        int,    2, (int oldfd, int newfd))
+/* Several CPUs, documented in docs/scheduler.md ("Several CPUs"). */
+SYSCALL(50, setaffinity, int,    2, (int pid, unsigned int mask))
+SYSCALL(51, getaffinity, int,    1, (int pid))
+SYSCALL(52, getcpu,      int,    0, (void))
 #undef SYSCALL

@@ -20,6 +20,7 @@ struct proc;
  *   bool arch_irq_enabled(void); void arch_irq_disable(void);
  *   void arch_irq_enable(void);
  *   void arch_idle(void): wait for the next interrupt (enables them);
+ *   void arch_cpu_relax(void): one turn of a busy-wait loop;
  *   bool arch_from_user(tf): the trap came from user mode;
  *   void arch_set_return(tf, v): a system call's result;
  *   uint32_t arch_user_pc(tf): the user program counter;
@@ -36,6 +37,9 @@ void arch_init_timer(unsigned hz);
  * ticks (they wait with interrupts off until CPUs schedule). */
 void arch_init_smp(void);
 void arch_start_cpus(void);
+/* Interrupts CPU `cpu` (an IPI on the reschedule vector): it then looks
+ * at its need_resched and its process's flags (sched.c). */
+void arch_send_resched(int cpu);
 
 /* Stops the machine: power off with a status QEMU reports (tests), or
  * halt forever. Neither returns. */

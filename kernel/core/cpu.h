@@ -40,10 +40,13 @@ struct cpu {
      * checker, core/spinlock.c); only this CPU touches them. */
     struct spinlock *held[CPU_MAX_HELD];
     int nheld;
-    /* Scheduling; guarded by sched_lock. */
+    /* Scheduling; guarded by sched_lock (other CPUs read and write them
+     * too: placement, stealing, wakeups). */
     struct proc *proc;      /* running now (idle when nothing else) */
     struct proc *idle;      /* this CPU's idle process */
     bool need_resched;      /* switch at the next return from a trap */
+    int resched_why;        /* why, for the trace (enum sched_event_kind) */
+    int nready;             /* READY processes queued here: its load, with proc */
 };
 
 /* The most CPUs the kernel uses (the Makefile reads this line to check

@@ -182,7 +182,7 @@ static uint32_t cost_of(const struct sched_policy *pol, int n)
     }
     uint64_t start = arch_timestamp();
     for (int k = 0; k < DECISIONS; k++) {
-        struct proc *p = pol->pick_next();
+        struct proc *p = pol->pick_next(0);
         p->sched.slice_ticks = 1;       /* as if charged a tick: no yield rule */
         pol->enqueue(p);
     }

@@ -8,22 +8,34 @@
 struct cpu cpus[NCPU];
 int ncpu = 1;
 
-void irq_push(void)
+/* irq_push's body, inline in spin_lock; returns this CPU (interrupts are
+ * off from here, so it cannot change). */
+static inline struct cpu *push_irq(void)
 {
     bool on = arch_irq_enabled();
     arch_irq_disable();
     struct cpu *c = this_cpu();
     if (c->irq_depth++ == 0)
         c->irq_were_on = on;
+    return c;
+}
+
+void irq_push(void)
+{
+    push_irq();
+}
+
+/* irq_pop's body, inline in spin_unlock: every release runs it. */
+static inline void pop_irq(struct cpu *c)
+{
+    ASSERT(!arch_irq_enabled() && c->irq_depth > 0);
+    if (--c->irq_depth == 0 && c->irq_were_on)
+        arch_irq_enable();
 }
 
 void irq_pop(void)
 {
-    struct cpu *c = this_cpu();
-    ASSERT(!arch_irq_enabled());
-    ASSERT(c->irq_depth > 0);
-    if (--c->irq_depth == 0 && c->irq_were_on)
-        arch_irq_enable();
+    pop_irq(this_cpu());
 }
 
 void spin_init(struct spinlock *lk, const char *name, enum lock_rank rank)
@@ -51,8 +63,7 @@ static void check_order(struct cpu *c, struct spinlock *lk, const char *file, in
 
 void spin_lock_at(struct spinlock *lk, const char *file, int line)
 {
-    irq_push();
-    struct cpu *c = this_cpu();
+    struct cpu *c = push_irq();
     if (lk->locked && lk->owner == c)
         panic("spin_lock: %s at %s:%d already held by this CPU, taken at %s:%d",
               lk->name, file, line, lk->file, lk->line);
@@ -86,7 +97,7 @@ void spin_unlock(struct spinlock *lk)
     forget_held(c, lk);
     lk->owner = 0;
     __atomic_store_n(&lk->locked, 0, __ATOMIC_RELEASE);
-    irq_pop();
+    pop_irq(c);
 }
 
 bool spin_holding(const struct spinlock *lk)

@@ -34,7 +34,7 @@ static struct proc *pid_hash[PID_HASH_SIZE];
 static int next_pid = 1;
 static unsigned nproc_used;
 static struct proc *init_proc;
-static struct proc idle_proc;           /* this CPU's boot thread, pid 0 */
+static struct proc idle_procs[NCPU];    /* each CPU's boot thread, pid 0 */
 static int foreground_pid;              /* Ctrl-C's target (setfg) */
 
 static const char *const state_names[] = {
@@ -59,18 +59,30 @@ static void proc_init_fields(struct proc *p)
     waitq_init(&p->child_exit);
 }
 
+/* A CPU's boot thread, running on `stack`, becomes its idle process. */
+static struct proc *idle_init(struct proc *idle, void *stack)
+{
+    proc_init_fields(idle);
+    strlcpy(idle->name, "idle", sizeof idle->name);
+    idle->magic = (uint32_t *)stack;
+    *idle->magic = PROC_MAGIC;
+    return idle;
+}
+
 void proc_init(void)
 {
     list_init(&free_slots);
     for (int i = NPROC - 1; i >= 0; i--)
         list_push_front(&free_slots, &procs[i].free_node);
     /* The boot thread becomes the idle process: it runs kmain's stack. */
-    proc_init_fields(&idle_proc);
-    strlcpy(idle_proc.name, "idle", sizeof idle_proc.name);
     extern char boot_stack[];
-    idle_proc.magic = (uint32_t *)boot_stack;
-    *idle_proc.magic = PROC_MAGIC;
-    sched_init(&idle_proc);
+    sched_init(idle_init(&idle_procs[0], boot_stack));
+}
+
+void proc_idle_cpu(void *stack)
+{
+    sched_init_cpu(idle_init(&idle_procs[this_cpu()->id], stack));
+    sched_idle_loop();
 }
 
 struct proc *proc_find(int pid)
@@ -338,6 +350,8 @@ static int kill_locked(int pid)
         interrupt_sleep(p);
     else if (p->state == PROC_SUSPENDED)
         sched_make_ready(p);            /* it must run to die */
+    else
+        sched_kick(p);                  /* running elsewhere: dies at its trap exit */
     return 0;
 }
 
@@ -358,25 +372,52 @@ static bool may_suspend(const struct proc *p)
     return !p->killed && !is_ancestor(p, current_proc());
 }
 
+/* Marks pid suspended; returns it, or NULL if it may not be suspended. */
+static struct proc *suspend_locked(int pid)
+{
+    struct proc *p = find_target(pid);
+    if (!p || !may_suspend(p))
+        return 0;
+    if (!p->suspended) {
+        p->suspended = true;
+        if (p->state == PROC_READY) {
+            sched_remove_ready(p);
+            p->state = PROC_SUSPENDED;
+        }
+        /* RUNNING: stops at its next trap exit (sched_trap_exit), at
+         * once if it runs on another CPU (sched_kick's IPI).
+         * BLOCKED: its wakeup will land in SUSPENDED. */
+        sched_kick(p);
+    }
+    return p;
+}
+
+/* Is p (still pid) running on another CPU, on its way to SUSPENDED?
+ * The caller stops waiting if it is suspended or killed itself: two
+ * processes suspending each other on two CPUs must not wait forever. */
+static bool still_running_elsewhere(struct proc *p, int pid)
+{
+    struct proc *me = current_proc();
+    spin_lock(&sched_lock);
+    bool running = p->pid == pid && p->state == PROC_RUNNING && p->suspended
+                   && p->sched.cpu != this_cpu()->id && !me->suspended && !me->killed;
+    spin_unlock(&sched_lock);
+    return running;
+}
+
+/* Returns once the process no longer runs (unless it is the caller): a
+ * process running on another CPU got an IPI and stops at that trap's
+ * exit, a moment later. */
 int proc_suspend(int pid)
 {
     spin_lock(&sched_lock);
-    struct proc *p = find_target(pid);
-    int r = -1;
-    if (p && may_suspend(p)) {
-        r = 0;
-        if (!p->suspended) {
-            p->suspended = true;
-            if (p->state == PROC_READY) {
-                sched_remove_ready(p);
-                p->state = PROC_SUSPENDED;
-            }
-            /* RUNNING: stops at its next trap exit (sched_trap_exit).
-             * BLOCKED: its wakeup will land in SUSPENDED. */
-        }
-    }
+    struct proc *p = suspend_locked(pid);
     spin_unlock(&sched_lock);
-    return r;
+    if (!p)
+        return -1;
+    while (still_running_elsewhere(p, pid))
+        arch_cpu_relax();
+    return 0;
 }
 
 int proc_resume(int pid)

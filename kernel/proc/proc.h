@@ -64,6 +64,9 @@ struct sched_fields {
     int static_prio;            /* setpriority(): 0..31, larger is more important */
     int tickets;                /* settickets(): >= 1 */
     uint32_t slice_ticks;       /* ticks used since it was last picked */
+    unsigned int affinity;      /* setaffinity(): bit i = may run on CPU i */
+    int cpu;                    /* the CPU whose queue holds it, or that runs
+                                 * it, or that last ran it */
 
     /* Owned by the policy. */
     int priority;               /* what getprocs reports (the policy's number) */
@@ -128,6 +131,9 @@ static inline struct proc *current_proc(void)
 }
 
 void proc_init(void);
+/* An application processor's boot thread, on `stack`, becomes its idle
+ * process and schedules. */
+void proc_idle_cpu(void *stack) __attribute__((noreturn));
 /* Starts the first user process: /bin/init with argv. Panics if it cannot. */
 void proc_start_init(char **argv);
 

@@ -10,10 +10,19 @@
  * successor and switches straight to it (one swtch per switch). When no
  * process is ready, this CPU's idle process runs and halts the CPU.
  *
+ * Every CPU runs this code. A CPU picks from its own queue; with nothing
+ * there, it steals from the busiest CPU; a process becoming READY goes to
+ * the least loaded CPU it may use (its affinity), and if that CPU should
+ * switch to it (idle, or the policy says it preempts) the CPU is told:
+ * need_resched, and an IPI if it is another CPU.
+ *
  * Preemption is asked for, never done on the spot: the timer
  * (policy->tick) or a wakeup (policy->preempts) sets need_resched, and the
  * switch happens at the end of the trap, on the way back to user mode
- * (sched_trap_exit). docs/scheduler.md walks through one timer tick.
+ * (sched_trap_exit). The kernel itself is never preempted: it runs with
+ * interrupts on (no tick is lost), but a process in a system call keeps
+ * its CPU until it blocks, yields or returns. docs/scheduler.md walks
+ * through one timer tick.
  *
  * At each move the core tells the statistics (schedstats.h: ticks, times
  * scheduled, time ready, first run, exit) and the scheduling trace
@@ -36,9 +45,6 @@ BOOT_PARAM(sched, "scheduling policy: rr (default), prio, mlfq, lottery, stride,
 
 struct spinlock sched_lock = SPINLOCK_INIT("sched", LOCK_RANK_SCHED);
 static const struct sched_policy *policy;
-/* Why need_resched is set, for the trace: SCHED_EV_PREEMPTED (the tick),
- * SCHED_EV_WOKEN (a wakeup) or SCHED_EV_YIELDED (a priority change). */
-static enum sched_event_kind resched_why;
 
 extern const struct sched_policy *const __sched_policies_start[];
 extern const struct sched_policy *const __sched_policies_end[];
@@ -49,6 +55,16 @@ static const struct sched_policy *find_policy(const char *name)
         if (strcmp((*p)->name, name) == 0)
             return *p;
     return 0;
+}
+
+/* This CPU runs idle and nothing else yet; sched_lock held or not needed. */
+static void start_cpu(struct cpu *c, struct proc *idle)
+{
+    idle->sched.cpu = c->id;
+    idle->sched.affinity = 1u << c->id;
+    idle->state = PROC_RUNNING;
+    c->idle = idle;
+    c->proc = idle;
 }
 
 void sched_init(struct proc *idle)
@@ -65,10 +81,14 @@ void sched_init(struct proc *idle)
     ASSERT(policy);
     kprintf("sched: policy %s\n", policy->name);
     policy->init();
-    struct cpu *c = this_cpu();
-    c->idle = idle;
-    c->proc = idle;
-    idle->state = PROC_RUNNING;
+    start_cpu(this_cpu(), idle);
+}
+
+void sched_init_cpu(struct proc *idle)
+{
+    spin_lock(&sched_lock);
+    start_cpu(this_cpu(), idle);
+    spin_unlock(&sched_lock);
 }
 
 const struct sched_policy *sched_policy(void)
@@ -76,19 +96,85 @@ const struct sched_policy *sched_policy(void)
     return policy;
 }
 
-/* Asks for a switch at the end of the current trap; sched_lock held. */
-static void request_resched(enum sched_event_kind why)
+unsigned int sched_cpus_up_mask(void)
 {
-    this_cpu()->need_resched = true;
-    resched_why = why;
+    return ncpu >= 32 ? ~0u : (1u << ncpu) - 1;
 }
 
-/* p was just enqueued: should it take the CPU from the running process? */
-static void check_preempt(struct proc *p)
+/* Asks CPU c to switch at the end of its current trap; sched_lock held.
+ * Another CPU is interrupted (an IPI) so that it notices now: its trap
+ * exit, or its idle loop, then finds need_resched. */
+static void request_resched(struct cpu *c, enum sched_event_kind why)
 {
-    struct cpu *c = this_cpu();
-    if (p != c->proc && c->proc != c->idle && policy->preempts(p, c->proc))
-        request_resched(SCHED_EV_WOKEN);
+    c->resched_why = (int)why;
+    if (c->need_resched)
+        return;                         /* already asked (and told) */
+    c->need_resched = true;
+    if (c != this_cpu())
+        arch_send_resched(c->id);
+}
+
+void sched_kick(struct proc *p)
+{
+    ASSERT(spin_holding(&sched_lock));
+    if (p->state == PROC_RUNNING && p->sched.cpu != this_cpu()->id)
+        arch_send_resched(p->sched.cpu);
+}
+
+/* CPU id's load for placing p: the processes queued there, and the one
+ * it runs unless that is idle or p itself (a process that yields does not
+ * count against its own CPU). */
+static int cpu_load(int id, const struct proc *p)
+{
+    const struct cpu *c = &cpus[id];
+    return c->nready + (c->proc != c->idle && c->proc != p);
+}
+
+/* The least loaded CPU p may use; ties go to the CPU it used last (its
+ * cache may still hold it), then to the lowest id. With one CPU there is
+ * nothing to choose (a mask is never empty: setaffinity refuses that). */
+static int choose_among(const struct proc *p);
+
+static inline int choose_cpu(const struct proc *p)
+{
+    return ncpu == 1 ? 0 : choose_among(p);
+}
+
+static int choose_among(const struct proc *p)
+{
+    unsigned int allowed = p->sched.affinity & sched_cpus_up_mask();
+    int best = allowed & (1u << p->sched.cpu) ? p->sched.cpu : -1;
+    int best_load = best >= 0 ? cpu_load(best, p) : NPROC + 1;     /* more than any */
+    for (int i = 0; i < ncpu && best_load > 0; i++) {
+        if (!(allowed & (1u << i)) || i == best)
+            continue;
+        int load = cpu_load(i, p);
+        if (load < best_load) {
+            best = i;
+            best_load = load;
+        }
+    }
+    ASSERT(best >= 0);
+    return best;
+}
+
+/* p joins CPU cpu's queue. */
+static void enqueue_on(struct proc *p, int cpu)
+{
+    p->sched.cpu = cpu;
+    policy->enqueue(p);
+    cpus[cpu].nready++;
+}
+
+/* p was just enqueued: should its CPU switch to it? An idle CPU always
+ * should; a busy one if the policy says p preempts what runs there. */
+static inline void check_preempt(struct proc *p)
+{
+    struct cpu *c = &cpus[p->sched.cpu];
+    if (p == c->proc)
+        return;
+    if (c->proc == c->idle || policy->preempts(p, c->proc))
+        request_resched(c, SCHED_EV_WOKEN);
 }
 
 void sched_make_ready(struct proc *p)
@@ -101,18 +187,18 @@ void sched_make_ready(struct proc *p)
     }
     p->state = PROC_READY;
     schedstats_ready(p);
-    policy->enqueue(p);
+    enqueue_on(p, choose_cpu(p));
     struct proc *running = current_proc();
-    if (p == running)
-        return;                         /* a yield or preemption, not a wakeup */
-    sched_trace(created ? SCHED_EV_NEW : SCHED_EV_READY, running->pid, p->pid);
-    check_preempt(p);
+    if (p != running)                   /* a wakeup, not a yield or preemption */
+        sched_trace(created ? SCHED_EV_NEW : SCHED_EV_READY, running->pid, p->pid);
+    check_preempt(p);                   /* (a yielder may land on an idle CPU) */
 }
 
 void sched_remove_ready(struct proc *p)
 {
     ASSERT(spin_holding(&sched_lock) && p->state == PROC_READY);
     policy->dequeue(p);
+    cpus[p->sched.cpu].nready--;
     schedstats_unready(p);
 }
 
@@ -121,6 +207,8 @@ void sched_fork(struct proc *parent, struct proc *child)
     ASSERT(spin_holding(&sched_lock));
     child->sched.static_prio = parent ? parent->sched.static_prio : SCHED_PRIO_DEFAULT;
     child->sched.tickets = parent ? parent->sched.tickets : SCHED_TICKETS_DEFAULT;
+    child->sched.affinity = parent ? parent->sched.affinity : ~0u;
+    child->sched.cpu = parent ? parent->sched.cpu : 0;
     list_node_init(&child->sched.run_node);
     list_node_init(&child->sched.all_node);
     child->sched.heap_index = -1;
@@ -134,6 +222,16 @@ void sched_exit(struct proc *p)
     policy->exit(p);
 }
 
+/* A READY p leaves its queue and joins the one choose_cpu says (maybe the
+ * same), so that the policy files it under its new attributes. */
+static void requeue(struct proc *p)
+{
+    policy->dequeue(p);
+    cpus[p->sched.cpu].nready--;
+    enqueue_on(p, choose_cpu(p));
+    check_preempt(p);
+}
+
 /* Sets one of p's scheduling attributes. A READY process leaves and
  * rejoins its queue, so that the policy files it under the new value (and
  * it may now preempt the running process); a running process that changes
@@ -142,16 +240,11 @@ void sched_exit(struct proc *p)
 static void change_attr(struct proc *p, int *attr, int value)
 {
     ASSERT(spin_holding(&sched_lock));
-    bool queued = p->state == PROC_READY;
-    if (queued)
-        policy->dequeue(p);
     *attr = value;
-    if (queued) {
-        policy->enqueue(p);
-        check_preempt(p);
-    } else if (p == current_proc()) {
-        request_resched(SCHED_EV_YIELDED);
-    }
+    if (p->state == PROC_READY)
+        requeue(p);
+    else if (p == current_proc())
+        request_resched(this_cpu(), SCHED_EV_YIELDED);
 }
 
 void sched_set_prio(struct proc *p, int prio)
@@ -164,20 +257,78 @@ void sched_set_tickets(struct proc *p, int tickets)
     change_attr(p, &p->sched.tickets, tickets);
 }
 
+void sched_set_affinity(struct proc *p, unsigned int mask)
+{
+    ASSERT(spin_holding(&sched_lock) && mask != 0);
+    p->sched.affinity = mask;
+    bool allowed_here = mask & (1u << p->sched.cpu);
+    if (p->state == PROC_READY && !allowed_here)
+        requeue(p);
+    else if (p->state == PROC_RUNNING && !allowed_here)
+        request_resched(&cpus[p->sched.cpu], SCHED_EV_YIELDED);  /* it moves as it yields */
+}
+
+/* The busiest other CPU with a process to spare (more than one queued,
+ * or one queued while it runs something else), or NULL. */
+static struct cpu *busiest_other(const struct cpu *thief)
+{
+    struct cpu *victim = 0;
+    for (int i = 0; i < ncpu; i++) {
+        struct cpu *c = &cpus[i];
+        bool spare = c->nready > 1 || (c->nready == 1 && c->proc != c->idle);
+        if (c != thief && spare && (!victim || c->nready > victim->nready))
+            victim = c;
+    }
+    return victim;
+}
+
+/* A CPU with nothing queued takes, from the busiest other CPU, the process
+ * that CPU's policy would run next there, if its affinity allows the
+ * thief (if not, it goes back, and the thief stays idle until its next
+ * tick). The move goes through the policy (dequeue there by pick_next,
+ * enqueue here), so the thief's policy state (pass, vruntime) applies. */
+static struct proc *steal(struct cpu *thief)
+{
+    struct cpu *victim = busiest_other(thief);
+    struct proc *p = victim ? policy->pick_next(victim->id) : 0;
+    if (!p)
+        return 0;
+    bool allowed = p->sched.affinity & (1u << thief->id);
+    victim->nready--;
+    enqueue_on(p, allowed ? thief->id : victim->id);
+    return allowed ? policy->pick_next(thief->id) : 0;
+}
+
+static struct proc *pick_next(struct cpu *c)
+{
+    struct proc *p = policy->pick_next(c->id);
+    if (!p && ncpu > 1)
+        p = steal(c);
+    if (p)
+        cpus[p->sched.cpu].nready--;
+    return p;
+}
+
 /* Switches from the current process (whose state the caller has already
  * changed) to the next one the policy picks, or to idle. `why` says why
- * the current process stops, for the trace. */
+ * the current process stops, for the trace.
+ *
+ * sched_lock is held across the switch and released by the process
+ * switched to: from the moment prev became READY (or BLOCKED) until its
+ * registers are saved in swtch, no other CPU can take the lock, so none
+ * can pick prev while it is still running here. */
 static void schedule(enum sched_event_kind why)
 {
     struct cpu *c = this_cpu();
-    struct proc *prev = c->proc, *next = policy->pick_next();
-    ASSERT(c->irq_depth == 1);          /* only sched_lock may be held */
+    ASSERT(!arch_irq_enabled() && c->nheld == 1 && c->held[0] == &sched_lock);
+    struct proc *prev = c->proc, *next = pick_next(c);
     ASSERT(*prev->magic == PROC_MAGIC); /* its kernel stack did not overflow */
     if (next)
         schedstats_picked(next);
     else
         next = c->idle;
     next->sched.slice_ticks = 0;        /* a fresh quantum */
+    next->sched.cpu = c->id;
     next->state = PROC_RUNNING;
     c->need_resched = false;
     if (next == prev)
@@ -186,7 +337,7 @@ static void schedule(enum sched_event_kind why)
     c->proc = next;
     bool irq_were_on = c->irq_were_on;  /* belongs to this thread, not the CPU */
     arch_switch(prev, next);
-    this_cpu()->irq_were_on = irq_were_on;
+    this_cpu()->irq_were_on = irq_were_on;  /* maybe another CPU by now */
 }
 
 void sched_block(enum proc_state s)
@@ -217,16 +368,11 @@ void sched_yield(void)
 int sched_preempt_point(void)
 {
     ASSERT(this_cpu()->irq_depth == 0);
-    /* sti takes effect after the next instruction: reading the clock is
-     * that instruction, and a pending interrupt (the timer's) comes in
-     * before cli. */
-    arch_irq_enable();
-    (void)clock_ticks();
-    arch_irq_disable();
     struct proc *p = current_proc();
-    if (this_cpu()->need_resched && !p->killed) {
+    if (this_cpu()->need_resched && !p->killed) {   /* the common case: no */
         spin_lock(&sched_lock);
-        yield_locked(resched_why);
+        if (this_cpu()->need_resched)
+            yield_locked((enum sched_event_kind)this_cpu()->resched_why);
         spin_unlock(&sched_lock);
     }
     return p->killed ? -1 : 0;
@@ -235,39 +381,49 @@ int sched_preempt_point(void)
 void sched_clock_tick(void)
 {
     spin_lock(&sched_lock);
-    sleep_wake_due(clock_ticks());
     struct cpu *c = this_cpu();
+    if (c == &cpus[0])
+        sleep_wake_due(clock_ticks());  /* one clock for the sleepers */
     struct proc *p = c->proc;
     if (p != c->idle) {
         schedstats_tick(p);
         p->sched.slice_ticks++;
-        if (policy->tick(p))
-            request_resched(SCHED_EV_PREEMPTED);
+        if (policy->tick(p)) {
+            c->need_resched = true;     /* this CPU: no IPI needed */
+            c->resched_why = SCHED_EV_PREEMPTED;
+        }
     }
     spin_unlock(&sched_lock);
 }
 
+/* Must p stop before it returns to user mode? need_resched is set under
+ * sched_lock by this CPU (a tick, a wakeup in this system call) or by
+ * another CPU that then sends an IPI; killed and suspended likewise
+ * (sched_kick). Checked with interrupts off: a flag set just after the
+ * check comes with an interrupt that is taken right after iret, and
+ * checked again on that trap's way out. */
 void sched_trap_exit(struct trapframe *tf)
 {
     if (!arch_from_user(tf))
         return;                         /* the kernel itself is not preempted */
     struct proc *p = current_proc();
-    /* The common case, checked without the lock: the trap path runs with
-     * interrupts off, and these flags only ever get set, under sched_lock,
-     * by code that then interrupts us (a timer tick, another CPU's IPI) or
-     * by this very system call (a wakeup that preempts us). */
-    if (!p->killed && !p->suspended && !this_cpu()->need_resched)
-        return;
-    if (p->killed)
-        proc_exit(-1);
-    spin_lock(&sched_lock);
-    if (p->suspended)
-        sched_block(PROC_SUSPENDED);    /* suspended itself, or while running */
-    else if (this_cpu()->need_resched)
-        yield_locked(resched_why);
-    spin_unlock(&sched_lock);
-    if (p->killed)                      /* killed while suspended or ready */
-        proc_exit(-1);
+    for (;;) {
+        arch_irq_disable();
+        struct cpu *c = this_cpu();     /* p stays here until it switches below */
+        if (!p->killed && !p->suspended && !c->need_resched)
+            return;                     /* to user mode; iret turns interrupts on */
+        arch_irq_enable();
+        if (p->killed)
+            proc_exit(-1);
+        spin_lock(&sched_lock);
+        if (p->suspended && !p->killed)
+            sched_block(PROC_SUSPENDED);    /* suspended itself, or while running */
+        else if (c->need_resched) {
+            sched_make_ready(p);        /* a user process: never idle */
+            schedule((enum sched_event_kind)c->resched_why);
+        }
+        spin_unlock(&sched_lock);
+    }
 }
 
 void sched_idle_loop(void)

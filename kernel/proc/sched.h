@@ -4,11 +4,19 @@
  * timer hook, and asks a *policy* which ready process runs next. The core
  * knows nothing of any policy; a policy knows nothing of switching.
  *
+ * Every CPU schedules. Each has its own ready queue (the policy keeps one
+ * per CPU, indexed by p->sched.cpu), its own idle process and its own
+ * timer; new processes go to the least loaded CPU, a CPU with nothing to
+ * run steals from the busiest, and a wakeup that should preempt another
+ * CPU sends it an IPI (docs/scheduler.md, "Several CPUs").
+ *
  * sched_lock guards every process's scheduling state (struct proc marks
- * those fields), the policy's queues, every wait queue and the sleep list.
- * One lock, taken with interrupts off: coarse, but simple to reason about.
- * Only the boot CPU schedules for now (the other CPUs park at boot), and
- * the per-CPU state this core keeps is not yet safe for more.
+ * those fields), every CPU's queue and scheduling fields (core/cpu.h),
+ * every wait queue and the sleep list. One lock for all CPUs: coarse, so
+ * CPUs contend for it at every switch, but a switch can never race with
+ * another CPU picking the process that is switching out (the lock is
+ * held from before prev is queued until its registers are saved:
+ * docs/concurrency.md, "One switch, several CPUs").
  */
 #ifndef PROC_SCHED_H
 #define PROC_SCHED_H
@@ -23,6 +31,12 @@ struct trapframe;
 
 /*
  * A scheduling policy. Every operation is called with sched_lock held.
+ * A policy keeps one ready queue per CPU (NCPU of them): enqueue and
+ * dequeue use the queue of CPU p->sched.cpu, which the core sets (and
+ * changes only while p is off every queue); pick_next is asked for one
+ * CPU's queue. The core moves processes between CPUs (placement,
+ * stealing, affinity) by dequeue and enqueue, so a policy's guarantees
+ * hold per CPU (docs/scheduler.md says which, for each policy).
  * A new policy is one file defining one of these plus one SCHED_POLICY()
  * line; the boot option sched=NAME picks it (docs/scheduler.md).
  *
@@ -33,19 +47,22 @@ struct trapframe;
  */
 struct sched_policy {
     const char *name;
-    /* Once at boot, before any process exists. */
+    /* Once at boot, before any process exists: every CPU's queue. */
     void (*init)(void);
-    /* p became READY: put it on the ready queue. */
+    /* p became READY: put it on CPU p->sched.cpu's ready queue. */
     void (*enqueue)(struct proc *p);
     /* p is READY but must leave the queue (suspended or killed). */
     void (*dequeue)(struct proc *p);
-    /* Remove and return the next process to run, or NULL if none is ready.
-     * Must be O(1) or O(log n): it runs at every switch. */
-    struct proc *(*pick_next)(void);
-    /* A timer tick while p runs; return true to preempt p. */
+    /* Remove and return the next process to run on CPU `cpu`, from its
+     * queue, or NULL if none is ready there. Must be O(1) or O(log n): it
+     * runs at every switch. */
+    struct proc *(*pick_next)(int cpu);
+    /* A timer tick while p runs (on CPU p->sched.cpu); return true to
+     * preempt p. */
     bool (*tick)(struct proc *p);
-    /* p just became READY (already enqueued) while `running` runs: return
-     * true if p must take the CPU now rather than at running's next tick.
+    /* p just became READY (already enqueued) on the CPU where `running`
+     * runs: return true if p must take the CPU now rather than at
+     * running's next tick.
      * (Added for prio: "a process always runs before any of lower
      * priority" also at wakeup; docs/scheduler.md.) */
     bool (*preempts)(struct proc *p, struct proc *running);
@@ -75,8 +92,12 @@ struct sched_policy {
 
 extern struct spinlock sched_lock;
 
-/* Chooses the policy named by sched= and sets up this CPU's idle process. */
+/* Chooses the policy named by sched= and sets up every CPU's queue and
+ * the boot CPU's idle process. */
 void sched_init(struct proc *idle);
+/* An application processor joins: idle is its idle process (the thread
+ * calling this, on its boot stack). */
+void sched_init_cpu(struct proc *idle);
 const struct sched_policy *sched_policy(void);
 
 /* With sched_lock held: */
@@ -92,14 +113,25 @@ void sched_exit(struct proc *p);
  * is the caller, it yields at the end of the system call. */
 void sched_set_prio(struct proc *p, int prio);
 void sched_set_tickets(struct proc *p, int tickets);
+/* setaffinity(): p may run only on the CPUs in mask (checked by the
+ * caller: not empty, only CPUs that are up). A READY p moves to a queue
+ * it may use; a RUNNING p on a CPU it may not use is rescheduled there. */
+void sched_set_affinity(struct proc *p, unsigned int mask);
+/* Every CPU that is up, as an affinity mask. */
+unsigned int sched_cpus_up_mask(void);
+/* p's killed or suspended flag was just set: if it runs on another CPU,
+ * interrupt that CPU so p notices at once (at its trap exit). */
+void sched_kick(struct proc *p);
 
 void sched_yield(void);                             /* RUNNING -> READY */
-/* A preemption point for long loops in system calls (which otherwise run
- * with interrupts off, unpreempted): lets pending interrupts in, yields if
- * the clock asked, and returns -1 if the process has been killed (the loop
- * should then stop: it dies on its way out). Call it holding no lock. */
+/* A voluntary switch point for long loops in system calls: the kernel is
+ * not preempted (interrupts are on, so no tick is lost, but a process in
+ * the kernel keeps its CPU until it blocks or returns), so a loop that may
+ * run for many ticks yields here if the clock asked, and learns that the
+ * process has been killed (-1: the loop should stop; it dies on its way
+ * out). Call it holding no lock. */
 int sched_preempt_point(void);
-/* From the timer interrupt. */
+/* From each CPU's timer interrupt (the boot CPU's also wakes sleepers). */
 void sched_clock_tick(void);
 /* At the end of every trap: switches if a higher need arose. */
 void sched_trap_exit(struct trapframe *tf);

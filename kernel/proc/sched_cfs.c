@@ -45,8 +45,9 @@ static const uint32_t cfs_weight[SCHED_PRIO_MAX + 1] = {
     36, 29,                                     /* nice 15, 16 */
 };
 
-static struct runheap heap;
-static uint64_t min_vruntime;
+/* Per CPU: its ready processes by vruntime, and its min_vruntime. */
+static struct runheap heap[NCPU];
+static uint64_t min_vruntime[NCPU];
 
 static uint64_t vruntime_of(const struct proc *p)
 {
@@ -61,51 +62,54 @@ static uint64_t tick_vruntime(const struct proc *p)
 
 /* Rule 4: min_vruntime moves up to the smallest of the running process
  * and the ready ones. */
-static void update_min(struct proc *running)
+static void update_min(int c, struct proc *running)
 {
-    struct proc *first = runheap_min(&heap);
+    struct proc *first = runheap_min(&heap[c]);
     uint64_t m = running ? running->sched.vruntime : first ? first->sched.vruntime : 0;
     if (first && first->sched.vruntime < m)
         m = first->sched.vruntime;
-    if (m > min_vruntime)
-        min_vruntime = m;
+    if (m > min_vruntime[c])
+        min_vruntime[c] = m;
 }
 
 static void cfs_init(void)
 {
-    runheap_init(&heap, vruntime_of);
-    min_vruntime = 0;
+    for (int c = 0; c < NCPU; c++) {
+        runheap_init(&heap[c], vruntime_of);
+        min_vruntime[c] = 0;
+    }
 }
 
 static void cfs_enqueue(struct proc *p)
 {
-    uint64_t floor = min_vruntime > CFS_LATENCY / 2 ? min_vruntime - CFS_LATENCY / 2 : 0;
+    int c = p->sched.cpu;
+    uint64_t floor = min_vruntime[c] > CFS_LATENCY / 2 ? min_vruntime[c] - CFS_LATENCY / 2 : 0;
     if (p->sched.vruntime < floor)
         p->sched.vruntime = floor;
     if (p == current_proc() && p->sched.slice_ticks == 0)
         p->sched.vruntime += tick_vruntime(p);      /* yielded before its first tick */
     p->sched.priority = p->sched.static_prio;
-    runheap_push(&heap, p);
+    runheap_push(&heap[c], p);
 }
 
 static void cfs_dequeue(struct proc *p)
 {
-    runheap_remove(&heap, p);
+    runheap_remove(&heap[p->sched.cpu], p);
 }
 
-static struct proc *cfs_pick_next(void)
+static struct proc *cfs_pick_next(int cpu)
 {
-    struct proc *p = runheap_pop(&heap);
+    struct proc *p = runheap_pop(&heap[cpu]);
     if (p)
-        update_min(p);
+        update_min(cpu, p);
     return p;
 }
 
 static bool cfs_tick(struct proc *p)
 {
     p->sched.vruntime += tick_vruntime(p);
-    update_min(p);
-    struct proc *first = runheap_min(&heap);
+    update_min(p->sched.cpu, p);
+    struct proc *first = runheap_min(&heap[p->sched.cpu]);
     return first && p->sched.vruntime >= first->sched.vruntime + CFS_GRANULARITY;
 }
 
@@ -117,7 +121,7 @@ static bool cfs_preempts(struct proc *p, struct proc *running)
 static void cfs_fork(struct proc *parent, struct proc *child)
 {
     (void)parent;
-    child->sched.vruntime = min_vruntime;
+    child->sched.vruntime = min_vruntime[child->sched.cpu];
     child->sched.priority = child->sched.static_prio;
 }
 

@@ -33,9 +33,10 @@ BOOT_PARAM(schedseed, "schedseed=N: seed of the lottery scheduler's random numbe
 #define LOTTERY_SEED 20260901u  /* the default seed */
 
 // LAB lottery BEGIN
-static struct list ready;       /* the ready processes, in no special order */
-static uint32_t ready_tickets;  /* the sum of their queued_tickets */
-static uint32_t rng;            /* xorshift32 state, never 0 */
+/* Per CPU: the processes ready there, and a draw among them. */
+static struct list ready[NCPU];         /* in no special order */
+static uint32_t ready_tickets[NCPU];    /* the sum of their queued_tickets */
+static uint32_t rng;                    /* xorshift32 state, never 0 */
 
 /* Marsaglia's xorshift32: period 2^32 - 1. */
 static uint32_t lottery_random(void)
@@ -54,8 +55,10 @@ static uint32_t random_below(uint32_t n)
 
 static void lottery_init(void)
 {
-    list_init(&ready);
-    ready_tickets = 0;
+    for (int c = 0; c < NCPU; c++) {
+        list_init(&ready[c]);
+        ready_tickets[c] = 0;
+    }
     rng = (uint32_t)cmdline_get_int("schedseed", (int)LOTTERY_SEED);
     if (rng == 0)
         rng = LOTTERY_SEED;
@@ -65,22 +68,22 @@ static void lottery_enqueue(struct proc *p)
 {
     p->sched.queued_tickets = p->sched.tickets;
     p->sched.priority = p->sched.tickets;
-    ready_tickets += (uint32_t)p->sched.queued_tickets;
-    list_push_back(&ready, &p->sched.run_node);
+    ready_tickets[p->sched.cpu] += (uint32_t)p->sched.queued_tickets;
+    list_push_back(&ready[p->sched.cpu], &p->sched.run_node);
 }
 
 static void lottery_dequeue(struct proc *p)
 {
     list_unlink(&p->sched.run_node);
-    ready_tickets -= (uint32_t)p->sched.queued_tickets;
+    ready_tickets[p->sched.cpu] -= (uint32_t)p->sched.queued_tickets;
 }
 
-static struct proc *lottery_pick_next(void)
+static struct proc *lottery_pick_next(int cpu)
 {
-    if (list_empty(&ready))
+    if (list_empty(&ready[cpu]))
         return 0;
-    uint32_t winner = random_below(ready_tickets), counter = 0;
-    list_for_each(n, &ready) {
+    uint32_t winner = random_below(ready_tickets[cpu]), counter = 0;
+    list_for_each(n, &ready[cpu]) {
         struct proc *p = list_entry(n, struct proc, sched.run_node);
         counter += (uint32_t)p->sched.queued_tickets;
         if (counter > winner) {
@@ -93,7 +96,7 @@ static struct proc *lottery_pick_next(void)
 
 static bool lottery_tick(struct proc *p)
 {
-    return p->sched.slice_ticks >= LOTTERY_QUANTUM && !list_empty(&ready);
+    return p->sched.slice_ticks >= LOTTERY_QUANTUM && !list_empty(&ready[p->sched.cpu]);
 }
 
 static void lottery_fork(struct proc *parent, struct proc *child)

@@ -49,14 +49,15 @@ static const uint32_t mlfq_quantum[MLFQ_LEVELS] = { 8, 4, 2 };
 static const uint32_t mlfq_allotment[MLFQ_LEVELS] = { 0 /* none */, 8, 4 };
 
 // LAB mlfq BEGIN
-static struct list queues[MLFQ_LEVELS];
-static uint32_t nonempty;               /* bit L set: queues[L] holds someone */
+/* Per CPU: its queues and its boost clock. */
+static struct list queues[NCPU][MLFQ_LEVELS];
+static uint32_t nonempty[NCPU];         /* bit L set: queues[cpu][L] holds someone */
+static uint32_t next_boost[NCPU];       /* uptime of the cpu's next boost */
 static struct list everyone;            /* every process, for the boost */
-static uint32_t next_boost;             /* uptime of the next boost */
 
-static int highest_ready(void)
+static int highest_ready(int cpu)
 {
-    return nonempty ? 31 - __builtin_clz(nonempty) : -1;
+    return nonempty[cpu] ? 31 - __builtin_clz(nonempty[cpu]) : -1;
 }
 
 static void set_level(struct proc *p, int level)
@@ -68,74 +69,82 @@ static void set_level(struct proc *p, int level)
 
 static void mlfq_init(void)
 {
-    for (int l = 0; l < MLFQ_LEVELS; l++)
-        list_init(&queues[l]);
+    for (int c = 0; c < NCPU; c++) {
+        for (int l = 0; l < MLFQ_LEVELS; l++)
+            list_init(&queues[c][l]);
+        nonempty[c] = 0;
+        next_boost[c] = MLFQ_BOOST;
+    }
     list_init(&everyone);
-    nonempty = 0;
-    next_boost = MLFQ_BOOST;
 }
 
-/* Rule 5: everyone to the top; the ready ones keep their order, the
- * higher queues' first. */
-static void boost(void)
+/* Rule 5, on one CPU: everyone last queued or run there to the top; the
+ * ready ones keep their order, the top queue's first. */
+static void boost(int cpu)
 {
-    list_for_each(n, &everyone)
-        set_level(list_entry(n, struct proc, sched.all_node), MLFQ_TOP);
+    list_for_each(n, &everyone) {
+        struct proc *p = list_entry(n, struct proc, sched.all_node);
+        if (p->sched.cpu == cpu)
+            set_level(p, MLFQ_TOP);
+    }
     for (int l = MLFQ_TOP - 1; l >= 0; l--) {
         struct list_node *n;
-        while ((n = list_pop_front(&queues[l])) != 0)
-            list_push_back(&queues[MLFQ_TOP], n);
+        while ((n = list_pop_front(&queues[cpu][l])) != 0)
+            list_push_back(&queues[cpu][MLFQ_TOP], n);
     }
-    nonempty = list_empty(&queues[MLFQ_TOP]) ? 0 : 1u << MLFQ_TOP;
+    nonempty[cpu] = list_empty(&queues[cpu][MLFQ_TOP]) ? 0 : 1u << MLFQ_TOP;
 }
 
-/* Boosts if a boost is due; returns true if it did. */
-static bool boost_if_due(void)
+/* Boosts cpu if its boost is due; returns true if it did. */
+static bool boost_if_due(int cpu)
 {
     uint32_t now = clock_ticks();
-    if ((int32_t)(now - next_boost) < 0)
+    if ((int32_t)(now - next_boost[cpu]) < 0)
         return false;
-    boost();
-    next_boost = (now / MLFQ_BOOST + 1) * MLFQ_BOOST;
+    boost(cpu);
+    next_boost[cpu] = (now / MLFQ_BOOST + 1) * MLFQ_BOOST;
     return true;
 }
 
 static void mlfq_enqueue(struct proc *p)
 {
-    boost_if_due();
-    list_push_back(&queues[p->sched.level], &p->sched.run_node);
-    nonempty |= 1u << p->sched.level;
+    int c = p->sched.cpu;
+    boost_if_due(c);
+    list_push_back(&queues[c][p->sched.level], &p->sched.run_node);
+    nonempty[c] |= 1u << p->sched.level;
 }
 
 static void mlfq_dequeue(struct proc *p)
 {
+    int c = p->sched.cpu;
     list_unlink(&p->sched.run_node);
-    if (list_empty(&queues[p->sched.level]))
-        nonempty &= ~(1u << p->sched.level);
+    if (list_empty(&queues[c][p->sched.level]))
+        nonempty[c] &= ~(1u << p->sched.level);
 }
 
-static struct proc *mlfq_pick_next(void)
+static struct proc *mlfq_pick_next(int cpu)
 {
-    boost_if_due();
-    int l = highest_ready();
+    boost_if_due(cpu);
+    int l = highest_ready(cpu);
     if (l < 0)
         return 0;
-    struct proc *p = list_entry(list_pop_front(&queues[l]), struct proc, sched.run_node);
-    if (list_empty(&queues[l]))
-        nonempty &= ~(1u << l);
+    struct proc *p = list_entry(list_pop_front(&queues[cpu][l]), struct proc, sched.run_node);
+    if (list_empty(&queues[cpu][l]))
+        nonempty[cpu] &= ~(1u << l);
     return p;
 }
 
 static bool mlfq_tick(struct proc *p)
 {
+    int c = p->sched.cpu;
     bool demoted = false;
     if (p->sched.level > 0 && ++p->sched.level_ticks >= mlfq_allotment[p->sched.level]) {
         set_level(p, p->sched.level - 1);               /* rule 4 */
         demoted = true;
     }
-    if (boost_if_due())
-        return !list_empty(&queues[MLFQ_TOP]);          /* p takes its turn */
-    int l = highest_ready(), mine = p->sched.level;
+    if (boost_if_due(c))
+        return !list_empty(&queues[c][MLFQ_TOP]);       /* p takes its turn */
+    int l = highest_ready(c), mine = p->sched.level;
     return l > mine                                     /* rule 1 */
            || (l == mine && (demoted || p->sched.slice_ticks >= mlfq_quantum[mine]));
 }

@@ -25,52 +25,56 @@
 #define PRIO_QUANTUM 5          /* ticks: 50 ms at HZ=100 */
 
 // LAB prio BEGIN
-static struct list queues[PRIO_LEVELS];
-static uint32_t nonempty;       /* bit L set: queues[L] holds someone */
+/* One set of queues per CPU. */
+static struct list queues[NCPU][PRIO_LEVELS];
+static uint32_t nonempty[NCPU];     /* bit L set: queues[cpu][L] holds someone */
 
-/* The highest priority with a ready process, or -1. */
-static int highest_ready(void)
+/* The highest priority with a process ready on cpu, or -1. */
+static int highest_ready(int cpu)
 {
-    return nonempty ? 31 - __builtin_clz(nonempty) : -1;
+    return nonempty[cpu] ? 31 - __builtin_clz(nonempty[cpu]) : -1;
 }
 
 static void prio_init(void)
 {
-    for (int l = 0; l < PRIO_LEVELS; l++)
-        list_init(&queues[l]);
-    nonempty = 0;
+    for (int c = 0; c < NCPU; c++) {
+        for (int l = 0; l < PRIO_LEVELS; l++)
+            list_init(&queues[c][l]);
+        nonempty[c] = 0;
+    }
 }
 
 static void prio_enqueue(struct proc *p)
 {
-    int l = p->sched.static_prio;
+    int l = p->sched.static_prio, c = p->sched.cpu;
     p->sched.level = l;         /* the queue it is on */
     p->sched.priority = l;
-    list_push_back(&queues[l], &p->sched.run_node);
-    nonempty |= 1u << l;
+    list_push_back(&queues[c][l], &p->sched.run_node);
+    nonempty[c] |= 1u << l;
 }
 
 static void prio_dequeue(struct proc *p)
 {
+    int c = p->sched.cpu;
     list_unlink(&p->sched.run_node);
-    if (list_empty(&queues[p->sched.level]))
-        nonempty &= ~(1u << p->sched.level);
+    if (list_empty(&queues[c][p->sched.level]))
+        nonempty[c] &= ~(1u << p->sched.level);
 }
 
-static struct proc *prio_pick_next(void)
+static struct proc *prio_pick_next(int cpu)
 {
-    int l = highest_ready();
+    int l = highest_ready(cpu);
     if (l < 0)
         return 0;
-    struct proc *p = list_entry(list_pop_front(&queues[l]), struct proc, sched.run_node);
-    if (list_empty(&queues[l]))
-        nonempty &= ~(1u << l);
+    struct proc *p = list_entry(list_pop_front(&queues[cpu][l]), struct proc, sched.run_node);
+    if (list_empty(&queues[cpu][l]))
+        nonempty[cpu] &= ~(1u << l);
     return p;
 }
 
 static bool prio_tick(struct proc *p)
 {
-    int l = highest_ready(), mine = p->sched.static_prio;
+    int l = highest_ready(p->sched.cpu), mine = p->sched.static_prio;
     return l > mine || (l == mine && p->sched.slice_ticks >= PRIO_QUANTUM);
 }
 

@@ -4,23 +4,26 @@
  * of the queue. A process that blocks or yields early simply rejoins at
  * the back when it is ready. Priorities and tickets are ignored; getprocs
  * reports priority 0. Every operation is O(1). The default policy.
+ * One queue per CPU: the round-robin is among the processes queued on one
+ * CPU (the core balances the queues).
  */
 #include "proc/proc.h"
 #include "proc/sched.h"
 
 #define RR_QUANTUM 5            /* ticks: 50 ms at HZ=100 */
 
-static struct list ready_queue;
+static struct list ready_queue[NCPU];  /* one per CPU */
 
 static void rr_init(void)
 {
-    list_init(&ready_queue);
+    for (int i = 0; i < NCPU; i++)
+        list_init(&ready_queue[i]);
 }
 
 static void rr_enqueue(struct proc *p)
 {
     p->sched.priority = 0;
-    list_push_back(&ready_queue, &p->sched.run_node);
+    list_push_back(&ready_queue[p->sched.cpu], &p->sched.run_node);
 }
 
 static void rr_dequeue(struct proc *p)
@@ -28,15 +31,15 @@ static void rr_dequeue(struct proc *p)
     list_unlink(&p->sched.run_node);
 }
 
-static struct proc *rr_pick_next(void)
+static struct proc *rr_pick_next(int cpu)
 {
-    struct list_node *n = list_pop_front(&ready_queue);
+    struct list_node *n = list_pop_front(&ready_queue[cpu]);
     return n ? list_entry(n, struct proc, sched.run_node) : 0;
 }
 
 static bool rr_tick(struct proc *p)
 {
-    return p->sched.slice_ticks >= RR_QUANTUM && !list_empty(&ready_queue);
+    return p->sched.slice_ticks >= RR_QUANTUM && !list_empty(&ready_queue[p->sched.cpu]);
 }
 
 /* A process that wakes up waits for its turn like everyone else. */

@@ -31,8 +31,9 @@
 #define STRIDE_QUANTUM 1        /* ticks */
 
 // LAB stride BEGIN
-static struct runheap heap;
-static uint64_t global_pass;
+/* Per CPU: its ready processes by pass, and its virtual time. */
+static struct runheap heap[NCPU];
+static uint64_t global_pass[NCPU];
 
 static uint64_t pass_of(const struct proc *p)
 {
@@ -41,8 +42,10 @@ static uint64_t pass_of(const struct proc *p)
 
 static void stride_init(void)
 {
-    runheap_init(&heap, pass_of);
-    global_pass = 0;
+    for (int c = 0; c < NCPU; c++) {
+        runheap_init(&heap[c], pass_of);
+        global_pass[c] = 0;
+    }
 }
 
 static uint32_t stride_of(const struct proc *p)
@@ -52,37 +55,38 @@ static uint32_t stride_of(const struct proc *p)
 
 static void stride_enqueue(struct proc *p)
 {
-    if (p->sched.pass < global_pass)
-        p->sched.pass = global_pass;    /* rule 4 */
+    int c = p->sched.cpu;
+    if (p->sched.pass < global_pass[c])
+        p->sched.pass = global_pass[c]; /* rule 4 */
     if (p == current_proc() && p->sched.slice_ticks == 0)
         p->sched.pass += stride_of(p);  /* rule 5 */
     p->sched.priority = p->sched.tickets;
-    runheap_push(&heap, p);
+    runheap_push(&heap[c], p);
 }
 
 static void stride_dequeue(struct proc *p)
 {
-    runheap_remove(&heap, p);
+    runheap_remove(&heap[p->sched.cpu], p);
 }
 
-static struct proc *stride_pick_next(void)
+static struct proc *stride_pick_next(int cpu)
 {
-    struct proc *p = runheap_pop(&heap);
+    struct proc *p = runheap_pop(&heap[cpu]);
     if (p)
-        global_pass = p->sched.pass;
+        global_pass[cpu] = p->sched.pass;
     return p;
 }
 
 static bool stride_tick(struct proc *p)
 {
     p->sched.pass += stride_of(p);      /* rule 3 */
-    return p->sched.slice_ticks >= STRIDE_QUANTUM && !runheap_empty(&heap);
+    return p->sched.slice_ticks >= STRIDE_QUANTUM && !runheap_empty(&heap[p->sched.cpu]);
 }
 
 static void stride_fork(struct proc *parent, struct proc *child)
 {
     (void)parent;
-    child->sched.pass = global_pass;
+    child->sched.pass = global_pass[child->sched.cpu];
     child->sched.priority = child->sched.tickets;
 }
 // LAB stride END

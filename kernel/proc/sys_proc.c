@@ -47,8 +47,12 @@ int sys_getpid(void)
 
 int sys_getppid(void)
 {
-    struct proc *parent = current_proc()->parent;   /* constant while we run */
-    return parent ? parent->pid : 0;
+    /* The parent may exit on another CPU meanwhile (and we move to init). */
+    spin_lock(&sched_lock);
+    struct proc *parent = current_proc()->parent;
+    int pid = parent ? parent->pid : 0;
+    spin_unlock(&sched_lock);
+    return pid;
 }
 
 int sys_sleep(int ticks)

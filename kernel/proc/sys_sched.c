@@ -53,6 +53,40 @@ int sys_settickets(int n)
     return 0;
 }
 
+/* setaffinity(pid, mask): pid 0 is the caller. Refused (-1): an empty
+ * mask, a CPU that is not up, a pid that is not a live process, a dying
+ * process, and init (it keeps its CPUs, as it keeps its priority). */
+int sys_setaffinity(int pid, unsigned int mask)
+{
+    if (mask == 0 || (mask & ~sched_cpus_up_mask()))
+        return -1;
+    spin_lock(&sched_lock);
+    struct proc *p = pid == 0 ? current_proc() : find_live(pid);
+    bool ok = p && !p->killed && !proc_is_init(p);
+    if (ok)
+        sched_set_affinity(p, mask);
+    spin_unlock(&sched_lock);
+    return ok ? 0 : -1;
+}
+
+/* The CPUs pid (0: the caller) may run on, among those that are up. */
+int sys_getaffinity(int pid)
+{
+    spin_lock(&sched_lock);
+    struct proc *p = pid == 0 ? current_proc() : find_live(pid);
+    int mask = p ? (int)(p->sched.affinity & sched_cpus_up_mask()) : -1;
+    spin_unlock(&sched_lock);
+    return mask;
+}
+
+/* Exact when it is read: the kernel is not preempted, so the caller is
+ * still on this CPU when it returns to user mode, unless that return
+ * switches (then the answer is where it last ran). */
+int sys_getcpu(void)
+{
+    return this_cpu()->id;
+}
+
 int sys_getpinfo(uaddr_t ups)
 {
     return proc_getpinfo(ups);

@@ -10,9 +10,9 @@ import shutil
 import subprocess
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-PLANT = ("    for (int l = 0; l < MLFQ_LEVELS; l++)\n        list_init(&queues[l]);\n",
-         "    for (int l = 0; l < MLFQ_LEVELS; l++)\n        list_init(&queues[l]);\n"
-         "    list_init((struct list *)((char *)queues + sizeof queues));\n")
+PLANT = ("        for (int l = 0; l < MLFQ_LEVELS; l++)\n            list_init(&queues[c][l]);\n",
+         "        for (int l = 0; l < MLFQ_LEVELS; l++)\n            list_init(&queues[c][l]);\n"
+         "        list_init((struct list *)((char *)queues + sizeof queues));\n")
 
 
 def load(name, path):

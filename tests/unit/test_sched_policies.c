@@ -63,7 +63,7 @@ static void ready(struct proc *p)
 /* The core's switch: pick, and make it the running process. */
 static struct proc *run_next(void)
 {
-    struct proc *p = pol->pick_next();
+    struct proc *p = pol->pick_next(0);
     if (p) {
         p->state = PROC_RUNNING;
         p->sched.slice_ticks = 0;
@@ -217,7 +217,7 @@ static void test_lottery(void)
     ready(&procs[1]);
     pol->dequeue(&procs[1]);
     for (int k = 0; k < 100; k++) {
-        CHECK(pol->pick_next() == &procs[0]);
+        CHECK(pol->pick_next(0) == &procs[0]);
         ready(&procs[0]);
     }
     UNIT_END();

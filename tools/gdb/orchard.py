@@ -229,7 +229,7 @@ def running_proc():
 
 
 def idle_proc():
-    return kvar("idle_proc", "proc.c")
+    return kvar("idle_procs", "proc.c")[0]   # the boot CPU's
 
 
 def proc_stack_ok(p, ebp):

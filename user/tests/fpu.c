@@ -90,6 +90,7 @@ static int child(int id, int sse)
 {
     int bad = 0;
     struct procinfo before, after;
+    setaffinity(0, 1);          /* both on CPU 0, so each preempts the other */
     proc_info(getpid(), &before);
 
     /* (1) registers held across preemption. */

@@ -1,4 +1,5 @@
-/* Preemption: two CPU-bound children that never block or yield both get
+/* Preemption: two CPU-bound children that never block or yield, both
+ * pinned to CPU 0 (so they share it whatever the CPU count), both get
  * the CPU within a 60-tick window (each at least 10 ticks, each chosen to
  * run several times), and a sleeping parent still wakes promptly. */
 #include "utest.h"
@@ -7,6 +8,7 @@ static volatile unsigned int counter;
 
 static int spinner(void)
 {
+    setaffinity(0, 1);          /* both on CPU 0: time sharing on any CPU count */
     for (;;)
         counter++;
     return 0;                   /* not reached */

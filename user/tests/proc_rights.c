@@ -55,10 +55,13 @@ static void ancestor_case(void)
     CHECK_EQ(proc_state(getpid()), PROC_RUNNING);
 }
 
-/* The child spins: while we run it is READY. Killed, it must die, so
- * suspend refuses it and wait returns. */
+/* The child spins: while we run it is READY (both on CPU 0, so also with
+ * several CPUs). Killed, it must die, so suspend refuses it and wait
+ * returns. */
 static void killed_case(void)
 {
+    int mask = getaffinity(0);
+    CHECK_EQ(setaffinity(0, 1), 0);     /* the child inherits it */
     int pid = spawn(spinner);
     CHECK(await_state(pid, PROC_READY, 20));
     CHECK_EQ(kill(pid), 0);
@@ -66,6 +69,7 @@ static void killed_case(void)
     int status = 0;
     CHECK_EQ(wait(&status), pid);
     CHECK_EQ(status, -1);
+    CHECK_EQ(setaffinity(0, (unsigned int)mask), 0);
 }
 
 int main(void)

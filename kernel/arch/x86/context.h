@@ -30,6 +30,10 @@ struct fpu_state {
  * when someone switches back to *save. */
 void swtch(struct context **save, struct context *load);
 
+/* Turns on the FPU and SSE on the calling CPU (arch_init_fpu does it on
+ * the boot CPU; each other CPU as it starts). */
+void fpu_init_cpu(void);
+
 static inline void fpu_save(struct fpu_state *f)
 {
     __asm__ volatile("fxsave %0" : "=m"(*f));

@@ -16,6 +16,8 @@ static inline void arch_irq_enable(void) { sti(); }
 /* sti takes effect after the next instruction, so no interrupt can slip
  * in between and leave us halted with work pending. */
 static inline void arch_idle(void) { __asm__ volatile("sti; hlt" ::: "memory"); }
+/* In a busy-wait loop: tells the CPU (and a hyperthread sibling) so. */
+static inline void arch_cpu_relax(void) { __asm__ volatile("pause" ::: "memory"); }
 
 /* This CPU's struct cpu (core/cpu.h): the per-CPU segment's base points
  * at it, and its first field points at itself. */

@@ -18,6 +18,9 @@
 #define REG_LVT_TIMER 0x320
 #define REG_LVT_LINT0 0x350
 #define REG_LVT_ERROR 0x370
+#define REG_TIMER_INIT 0x380    /* initial count: writing it starts the timer */
+#define REG_TIMER_CUR  0x390    /* current count, counting down */
+#define REG_TIMER_DIV  0x3E0
 
 #define SVR_ENABLE       0x100
 #define LVT_MASKED       0x10000
@@ -25,6 +28,9 @@
 #define ICR_STARTUP      0x600
 #define ICR_PENDING      0x1000  /* delivery status: not yet accepted */
 #define ICR_ASSERT       0x4000
+#define ICR_FIXED        0x000   /* an ordinary interrupt, on the vector given */
+#define LVT_PERIODIC     0x20000
+#define TIMER_DIV_16     0x3     /* the timer counts at the bus clock / 16 */
 
 static volatile uint32_t *regs;
 
@@ -81,4 +87,38 @@ void lapic_send_startup(int apic_id, uint32_t page)
 {
     ASSERT(page < 0x100000 && (page & 0xFFF) == 0);
     send_ipi(apic_id, ICR_STARTUP | ICR_ASSERT | (page >> 12));
+}
+
+void lapic_send_ipi(int apic_id, int vector)
+{
+    ASSERT(vector >= 32 && vector < 256);
+    send_ipi(apic_id, ICR_FIXED | ICR_ASSERT | (uint32_t)vector);
+}
+
+/* Starts the timer counting down from the largest count, masked: the
+ * boot CPU reads how far it got in a known time (smp.c calibrates). */
+void lapic_timer_free_run(void)
+{
+    wr(REG_TIMER_DIV, TIMER_DIV_16);
+    wr(REG_LVT_TIMER, LVT_MASKED);
+    wr(REG_TIMER_INIT, 0xFFFFFFFFu);
+}
+
+uint32_t lapic_timer_count(void)
+{
+    return rd(REG_TIMER_CUR);
+}
+
+void lapic_timer_periodic(uint32_t count, int vector)
+{
+    ASSERT(count > 0);
+    wr(REG_TIMER_DIV, TIMER_DIV_16);
+    wr(REG_LVT_TIMER, LVT_PERIODIC | (uint32_t)vector);
+    wr(REG_TIMER_INIT, count);
+}
+
+void lapic_timer_stop(void)
+{
+    wr(REG_LVT_TIMER, LVT_MASKED);
+    wr(REG_TIMER_INIT, 0);
 }

@@ -46,10 +46,16 @@ static inline void write_cr4(uint32_t v) { __asm__ volatile("mov %0, %%cr4" : : 
  * process that caused it. */
 void arch_init_fpu(void)
 {
+    fpu_init_cpu();
+    fpu_save(&fpu_initial);
+}
+
+/* Each CPU's own control registers: every CPU that runs processes. */
+void fpu_init_cpu(void)
+{
     write_cr0((read_cr0() & ~(CR0_EM | CR0_TS)) | CR0_MP | CR0_NE);
     write_cr4(read_cr4() | CR4_OSFXSR | CR4_OSXMMEXCPT);
     __asm__ volatile("fninit");
-    fpu_save(&fpu_initial);
 }
 
 void arch_fpu_init_state(struct proc *p)
@@ -89,8 +95,13 @@ void arch_enter_user(struct proc *p, uint32_t entry, uint32_t esp)
 void arch_switch(struct proc *prev, struct proc *next)
 {
     tss_set_kernel_stack((uint32_t)next->kstack + KSTACK_SIZE);
+    /* Reloads CR3 only if it differs. Idle (no address space) runs on
+     * the kernel's own page directory, never on the last process's: that
+     * process may exit on another CPU and free it (docs/memory.md). */
     if (next->as)
-        vm_activate(next->as);      /* reloads CR3 only if it differs */
+        vm_activate(next->as);
+    else
+        vm_deactivate();
     /* Eager FPU switch: fxsave and fxrstor are one instruction each. */
     fpu_save(&prev->fpu);
     fpu_restore(&next->fpu);

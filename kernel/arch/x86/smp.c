@@ -27,6 +27,8 @@
 #include "core/kprintf.h"
 #include "lib/string.h"
 #include "mm/memlayout.h"
+#include "proc/proc.h"
+#include "proc/sched.h"
 
 BOOT_PARAM(smp, "smp=acpi|mp|off: find the CPUs in ACPI's MADT, then the MP tables "
                 "(acpi, the default), in the MP tables only (mp), or run one CPU on the 8259 (off)");
@@ -37,11 +39,13 @@ BOOT_PARAM(smp_hold, "smp_hold=APICID: never send that CPU its start-up IPIs "
 #define INIT_DELAY_MS    10     /* INIT to first start-up IPI (MP spec B.4) */
 #define STARTUP_DELAY_MS 1      /* between start-up IPIs: at least 200 us */
 #define START_TIMEOUT_MS 100    /* an AP that has not said "up" by then never will */
+#define CALIBRATE_TICKS  4      /* PIT ticks the local APIC timer is measured over */
 
 extern char trampoline_start[], trampoline_end[], trampoline_stack[], trampoline_cpu[];
 
 static struct fw_config fw;     /* what the firmware said; boot CPU only */
 static char ap_stacks[NCPU][AP_STACK_SIZE] __attribute__((aligned(16)));
+static uint32_t timer_count;    /* local APIC timer counts per tick; boot CPU sets */
 
 static bool read_firmware(void)
 {
@@ -60,6 +64,28 @@ static void spurious_interrupt(struct trapframe *tf)
     (void)tf;
 }
 
+/* An AP's timer: preempts what runs there; the clock is the boot CPU's. */
+static void lapic_timer_interrupt(struct trapframe *tf)
+{
+    (void)tf;
+    lapic_eoi();
+    sched_clock_tick();
+}
+
+/* Another CPU asked this one to reschedule (or to notice a kill): the
+ * work happens on the way out of the trap (sched_trap_exit), or in the
+ * idle loop this interrupt wakes. */
+static void resched_interrupt(struct trapframe *tf)
+{
+    (void)tf;
+    lapic_eoi();
+}
+
+void arch_send_resched(int cpu)
+{
+    lapic_send_ipi(cpus[cpu].apic_id, RESCHED_VECTOR);
+}
+
 static void use_apics(void)
 {
     lapic_init();
@@ -68,6 +94,8 @@ static void use_apics(void)
     for (int i = 0; i < fw.noverrides; i++)
         ioapic_set_isa(fw.overrides[i].irq, fw.overrides[i].gsi, fw.overrides[i].flags);
     trap_register(LAPIC_SPURIOUS_VECTOR, spurious_interrupt, "APIC spurious");
+    trap_register(LAPIC_TIMER_VECTOR, lapic_timer_interrupt, "APIC timer");
+    trap_register(RESCHED_VECTOR, resched_interrupt, "reschedule IPI");
     irqchip_use_apic(cpus[0].apic_id);
 }
 
@@ -123,6 +151,23 @@ static bool start_ap(struct cpu *c)
     return c->started;
 }
 
+/* How far the local APIC timer counts in one PIT tick, measured on the
+ * boot CPU (every CPU's timer runs at the bus clock). Starts at a tick's
+ * edge, so the measurement spans whole ticks. */
+static void calibrate_timer(void)
+{
+    uint32_t t = clock_ticks();
+    while (clock_ticks() == t)
+        arch_idle();
+    lapic_timer_free_run();
+    uint32_t start = lapic_timer_count();
+    t = clock_ticks();
+    while (clock_ticks() - t < CALIBRATE_TICKS)
+        arch_idle();
+    timer_count = (start - lapic_timer_count()) / CALIBRATE_TICKS;
+    lapic_timer_stop();                 /* the boot CPU's clock is the PIT */
+}
+
 static void print_cpus_up(void)
 {
     kprintf("smp: %d CPU%s up (apic ids", ncpu, ncpu == 1 ? "" : "s");
@@ -138,6 +183,8 @@ void arch_start_cpus(void)
         return;
     }
     memmove(P2V(TRAMPOLINE_PHYS), trampoline_start, (size_t)(trampoline_end - trampoline_start));
+    if (fw.ncpu_listed > 1)
+        calibrate_timer();
     int listed = fw.ncpu_listed < NCPU ? fw.ncpu_listed : NCPU;
     for (int i = 0; i < listed; i++) {
         if (fw.apic_ids[i] == cpus[0].apic_id)
@@ -160,7 +207,9 @@ void smp_ap_main(struct cpu *c)
     gdt_init(c);
     trap_init_cpu();
     lapic_init();
+    fpu_init_cpu();
     kprintf("cpu%d: up (apic id %d)\n", c->id, c->apic_id);
+    lapic_timer_periodic(timer_count, LAPIC_TIMER_VECTOR);
     c->started = true;
-    arch_halt();                        /* parked, interrupts off, until CPUs schedule */
+    proc_idle_cpu(ap_stacks[c->id]);    /* becomes this CPU's idle process */
 }

@@ -10,6 +10,7 @@
 
 #include "arch/x86/mmu.h"
 #include "arch/x86/irqchip.h"
+#include "arch/x86/lapic.h"
 #include "arch/x86/x86.h"
 #include "core/panic.h"
 #include "proc/proc.h"
@@ -103,11 +104,25 @@ static void handle_irq(struct trapframe *tf)
         traps[tf->trapno].handler(tf);
 }
 
+/*
+ * Every trap enters with interrupts off (interrupt gates). A device or
+ * IPI handler keeps them off: it is short, and takes only locks that
+ * disable interrupts anyway. Any other trap (a system call, a fault) runs
+ * with interrupts on if the code it interrupted had them on: user code
+ * always, the kernel whenever it held no spinlock. So a long system call
+ * loses no timer tick; it is still never preempted (sched_trap_exit).
+ */
 void trap(struct trapframe *tf)
 {
-    if (tf->trapno >= T_IRQ0 && tf->trapno < T_IRQ0 + 16)
+    if (tf->trapno >= T_IRQ0 && tf->trapno < T_IRQ0 + 16) {
         handle_irq(tf);
-    else if (tf->eflags & FL_VM)        /* see trap_from_user: not supported */
+        sched_trap_exit(tf);
+        return;
+    }
+    bool device = tf->trapno >= LAPIC_FIRST_VECTOR;     /* the local APIC's */
+    if (!device && (tf->eflags & FL_IF))
+        arch_irq_enable();
+    if (tf->eflags & FL_VM)        /* see trap_from_user: not supported */
         proc_fault(tf, "virtual-8086 mode", tf->eip);
     else if (traps[tf->trapno].handler)
         traps[tf->trapno].handler(tf);

@@ -1,19 +1,20 @@
 /*
- * The starting point: one FIFO queue, priorities ignored, so the system
+ * The starting point: one (per CPU) FIFO queue, priorities ignored, so the system
  * runs (as rr with a PRIO_QUANTUM quantum) but the prio tests fail.
  * Replace all of this (docs/labs/prio.md).
  */
-static struct list queue;
+static struct list queue[NCPU];     /* one per CPU */
 
 static void prio_init(void)
 {
-    list_init(&queue);
+    for (int c = 0; c < NCPU; c++)
+        list_init(&queue[c]);
 }
 
 static void prio_enqueue(struct proc *p)
 {
     p->sched.priority = p->sched.static_prio;
-    list_push_back(&queue, &p->sched.run_node);
+    list_push_back(&queue[p->sched.cpu], &p->sched.run_node);
 }
 
 static void prio_dequeue(struct proc *p)
@@ -21,15 +22,15 @@ static void prio_dequeue(struct proc *p)
     list_unlink(&p->sched.run_node);
 }
 
-static struct proc *prio_pick_next(void)
+static struct proc *prio_pick_next(int cpu)
 {
-    struct list_node *n = list_pop_front(&queue);
+    struct list_node *n = list_pop_front(&queue[cpu]);
     return n ? list_entry(n, struct proc, sched.run_node) : 0;
 }
 
 static bool prio_tick(struct proc *p)
 {
-    return p->sched.slice_ticks >= PRIO_QUANTUM && !list_empty(&queue);
+    return p->sched.slice_ticks >= PRIO_QUANTUM && !list_empty(&queue[p->sched.cpu]);
 }
 
 static bool prio_preempts(struct proc *p, struct proc *running)

@@ -1,0 +1,76 @@
+/* Parallelism (docs/scheduler.md, "Several CPUs"). With one CPU, two
+ * spinners share it (each at least 35% of the elapsed ticks); with two
+ * or more, they really run at the same time: each gets at least 90% of
+ * the elapsed ticks. Pinned both to CPU 0 with setaffinity, they share
+ * CPU 0 (each 35% to 65%) and getcpu() in them always says 0. Ticks come
+ * from getprocs, elapsed time from uptime. */
+#include "utest.h"
+
+#define WINDOW 100              /* ticks measured */
+
+static int pipefd[2];
+
+/* Spins; if pinned, checks getcpu() all along and reports a mismatch
+ * through the pipe (one byte) before spinning on. */
+static int spin_pinned(void)
+{
+    if (setaffinity(0, 1) < 0)
+        write(pipefd[1], "a", 1);
+    for (unsigned int i = 0;; i++)
+        if ((i & 0xFFF) == 0 && getcpu() != 0) {
+            write(pipefd[1], "c", 1);
+            break;
+        }
+    for (;;)
+        ;
+    return 0;
+}
+
+static int spin_free(void)
+{
+    for (;;)
+        ;
+    return 0;
+}
+
+/* Runs two spinners for WINDOW ticks; their shares in percent. */
+static void measure(int (*fn)(void), int *share_a, int *share_b)
+{
+    int a = spawn(fn), b = spawn(fn);
+    sleep(5);                   /* let them settle on their CPUs */
+    struct procinfo a0, b0, a1, b1;
+    CHECK(proc_info(a, &a0) == 0 && proc_info(b, &b0) == 0);
+    int t0 = uptime();
+    sleep(WINDOW);
+    CHECK(proc_info(a, &a1) == 0 && proc_info(b, &b1) == 0);
+    int elapsed = uptime() - t0;
+    *share_a = (int)(a1.ticks - a0.ticks) * 100 / elapsed;
+    *share_b = (int)(b1.ticks - b0.ticks) * 100 / elapsed;
+    kill(a);
+    kill(b);
+    wait(0);
+    wait(0);
+}
+
+int main(void)
+{
+    struct sysinfo si;
+    sysinfo(&si);
+    pipe(pipefd);
+    int sa, sb;
+    measure(spin_free, &sa, &sb);
+    printf("  %u CPUs, two free spinners: %d%% and %d%% of %d ticks\n", si.ncpu, sa, sb, WINDOW);
+    int floor = si.ncpu >= 2 ? 90 : 35;
+    CHECK(sa >= floor && sb >= floor);
+
+    measure(spin_pinned, &sa, &sb);
+    printf("  both pinned to CPU 0: %d%% and %d%%\n", sa, sb);
+    CHECK(sa >= 35 && sa <= 65 && sb >= 35 && sb <= 65);
+    close(pipefd[1]);
+    char c;
+    int complaints = 0;
+    while (read(pipefd[0], &c, 1) == 1)
+        complaints++;
+    CHECK_EQ(complaints, 0);    /* setaffinity worked, getcpu() said 0 */
+    DONE();
+}

@@ -11,7 +11,7 @@
 # Options: TOOLPREFIX=... (toolchain), LLVM=1 (clang + ld.lld), MEM=128 (MiB),
 # BOOTARGS="key=value ..." (kernel command line), SCHED=NAME (scheduling
 # policy: rr prio mlfq lottery stride cfs; a sched= in BOOTARGS wins), HZ=100, OPT=-O2,
-# CPUS=1 (CPUs QEMU emulates, 1 to NCPU), QEMUEXTRA="..." (extra QEMU options).
+# CPUS=2 (CPUs QEMU emulates, 1 to NCPU), QEMUEXTRA="..." (extra QEMU options).
 # See README.md.
 
 BUILD    ?= build
@@ -31,7 +31,7 @@ NPROC    ?= 64
 # CPUS=N: every QEMU target (and make run, test, bench, sched-demo, grade
 # through the environment) emulates N CPUs with -smp N. The kernel uses at
 # most NCPU (kernel/core/cpu.h), so a larger N is refused here.
-CPUS     ?= 1
+CPUS     ?= 2
 NCPU     := $(shell sed -n 's/^\#define NCPU \([0-9]*\).*/\1/p' kernel/core/cpu.h)
 ifeq ($(filter $(CPUS),$(shell seq 1 $(NCPU))),)
 $(error CPUS=$(CPUS): give a number of CPUs from 1 to $(NCPU) (NCPU in kernel/core/cpu.h))

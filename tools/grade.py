@@ -133,7 +133,7 @@ def main():
     def under_policy():
         cmds = []
         if guest:
-            cmds.append("runtests -t 6000 -d /schedtest " + " ".join(guest))
+            cmds.append("runtests -t 6000 -a 1 -d /schedtest " + " ".join(guest))  # on CPU 0: the promises are per CPU
         if want_suite:
             cmds.append("runtests")
         if any(kind == "ps" for _, kind, _, _ in checks):

@@ -34,7 +34,7 @@ void arch_paging_init(uint32_t ram_top);
 void arch_init_timer(unsigned hz);
 /* Finds the CPUs and interrupt controllers (after arch_paging_init,
  * before any IRQ is registered); starts the other CPUs once the clock
- * ticks (they wait with interrupts off until CPUs schedule). */
+ * ticks and the scheduler is ready (each becomes its idle process). */
 void arch_init_smp(void);
 void arch_start_cpus(void);
 /* Interrupts CPU `cpu` (an IPI on the reschedule vector): it then looks

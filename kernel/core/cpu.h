@@ -20,6 +20,7 @@
 #include <stdbool.h>
 
 #include "arch/arch.h"        /* arch_this_cpu() */
+#include "lib/list.h"
 
 struct proc;
 struct spinlock;
@@ -46,7 +47,9 @@ struct cpu {
     struct proc *idle;      /* this CPU's idle process */
     bool need_resched;      /* switch at the next return from a trap */
     int resched_why;        /* why, for the trace (enum sched_event_kind) */
+    /* Kept only with several CPUs (placement and stealing): */
     int nready;             /* READY processes queued here: its load, with proc */
+    struct list ready;      /* those processes, oldest first (sched.cpu_node) */
 };
 
 /* The most CPUs the kernel uses (the Makefile reads this line to check

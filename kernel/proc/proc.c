@@ -520,47 +520,67 @@ static void fill_info(struct procinfo *pi, const struct proc *p, uint32_t now)
     memcpy(pi->name, p->name, sizeof pi->name);
 }
 
-int proc_getprocs(uaddr_t ubuf, int max)
+/* getprocs and getpinfo copy the table out in chunks: the records of
+ * CHUNK slots under sched_lock, then copyout with no lock held. Holding
+ * the lock (interrupts off) across NPROC=1024 records and their copies
+ * would keep this CPU deaf to the clock for many ticks; a chunk is short.
+ * Each record is a consistent snapshot of its process; the table as a
+ * whole is not one instant, as it never was for a caller that reads it. */
+#define CHUNK 16
+
+/* Fills up to CHUNK records from slot *slot on; advances *slot. */
+static int gather_infos(struct procinfo *pi, int *slot, int room)
 {
     int n = 0;
     uint32_t now = clock_ticks();
     spin_lock(&sched_lock);
-    for (int i = 0; i < NPROC && n < max; i++) {
-        if (procs[i].state == PROC_UNUSED)
-            continue;
-        struct procinfo pi;
-        fill_info(&pi, &procs[i], now);
-        /* copyout never sleeps, so it may run under sched_lock. */
-        if (copyout(ubuf + (uint32_t)n * sizeof pi, &pi, sizeof pi) < 0) {
-            n = -1;
-            break;
-        }
-        n++;
-    }
+    for (; *slot < NPROC && n < CHUNK && n < room; (*slot)++)
+        if (procs[*slot].state != PROC_UNUSED)
+            fill_info(&pi[n++], &procs[*slot], now);
     spin_unlock(&sched_lock);
     return n;
 }
 
-/* Copies one int into the user's struct pstat: field[i] = v. */
-#define PSTAT_PUT(ubuf, field, i, v)                                         \
-    copyout((ubuf) + offsetof(struct pstat, field) + (uint32_t)(i) * sizeof(int), &(int){ (v) }, \
-            sizeof(int))
+int proc_getprocs(uaddr_t ubuf, int max)
+{
+    struct procinfo pi[CHUNK];
+    int n = 0;
+    for (int slot = 0; slot < NPROC && n < max;) {
+        int k = gather_infos(pi, &slot, max - n);
+        if (k && copyout(ubuf + (uint32_t)n * sizeof pi[0], pi, (uint32_t)k * sizeof pi[0]) < 0)
+            return -1;
+        n += k;
+    }
+    return n;
+}
+
+/* Copies ints v[0..k-1] to the user's struct pstat: field[i..i+k-1]. */
+#define PSTAT_PUT(ubuf, field, i, v, k)                                      \
+    copyout((ubuf) + offsetof(struct pstat, field) + (uint32_t)(i) * sizeof(int), (v), \
+            (uint32_t)(k) * sizeof(int))
 
 int proc_getpinfo(uaddr_t ubuf)
 {
-    /* Field by field: the whole struct (16 bytes x NPROC) is too big for
-     * a kernel stack when NPROC is large. */
-    int r = 0;
-    spin_lock(&sched_lock);
-    for (int i = 0; i < NPROC && r == 0; i++) {
-        const struct proc *p = &procs[i];
-        bool used = p->state != PROC_UNUSED;
-        r = PSTAT_PUT(ubuf, inuse, i, used) | PSTAT_PUT(ubuf, tickets, i, used ? p->sched.tickets : 0)
-            | PSTAT_PUT(ubuf, pid, i, used ? p->pid : 0)
-            | PSTAT_PUT(ubuf, ticks, i, used ? (int)p->ticks : 0);
+    /* Field by field, a chunk of slots at a time: the whole struct (16
+     * bytes x NPROC) is too big for a kernel stack when NPROC is large. */
+    int inuse[CHUNK], tickets[CHUNK], pid[CHUNK], ticks[CHUNK];
+    for (int i = 0; i < NPROC; i += CHUNK) {
+        int k = NPROC - i < CHUNK ? NPROC - i : CHUNK;
+        spin_lock(&sched_lock);
+        for (int j = 0; j < k; j++) {
+            const struct proc *p = &procs[i + j];
+            bool used = p->state != PROC_UNUSED;
+            inuse[j] = used;
+            tickets[j] = used ? p->sched.tickets : 0;
+            pid[j] = used ? p->pid : 0;
+            ticks[j] = used ? (int)p->ticks : 0;
+        }
+        spin_unlock(&sched_lock);
+        if ((PSTAT_PUT(ubuf, inuse, i, inuse, k) | PSTAT_PUT(ubuf, tickets, i, tickets, k)
+             | PSTAT_PUT(ubuf, pid, i, pid, k) | PSTAT_PUT(ubuf, ticks, i, ticks, k)) < 0)
+            return -1;
     }
-    spin_unlock(&sched_lock);
-    return r ? -1 : 0;
+    return 0;
 }
 
 unsigned proc_count(void)

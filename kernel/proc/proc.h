@@ -67,6 +67,7 @@ struct sched_fields {
     unsigned int affinity;      /* setaffinity(): bit i = may run on CPU i */
     int cpu;                    /* the CPU whose queue holds it, or that runs
                                  * it, or that last ran it */
+    struct list_node cpu_node;  /* in cpus[cpu].ready while READY */
 
     /* Owned by the policy. */
     int priority;               /* what getprocs reports (the policy's number) */

@@ -81,6 +81,8 @@ void sched_init(struct proc *idle)
     ASSERT(policy);
     kprintf("sched: policy %s\n", policy->name);
     policy->init();
+    for (int i = 0; i < NCPU; i++)
+        list_init(&cpus[i].ready);
     start_cpu(this_cpu(), idle);
 }
 
@@ -130,16 +132,8 @@ static int cpu_load(int id, const struct proc *p)
     return c->nready + (c->proc != c->idle && c->proc != p);
 }
 
-/* The least loaded CPU p may use; ties go to the CPU it used last (its
- * cache may still hold it), then to the lowest id. With one CPU there is
- * nothing to choose (a mask is never empty: setaffinity refuses that). */
-static int choose_among(const struct proc *p);
-
-static inline int choose_cpu(const struct proc *p)
-{
-    return ncpu == 1 ? 0 : choose_among(p);
-}
-
+/* The least loaded CPU p may use, among several; ties go to the CPU it
+ * used last (its cache may still hold it), then to the lowest id. */
 static int choose_among(const struct proc *p)
 {
     unsigned int allowed = p->sched.affinity & sched_cpus_up_mask();
@@ -154,16 +148,36 @@ static int choose_among(const struct proc *p)
             best_load = load;
         }
     }
-    ASSERT(best >= 0);
+    ASSERT(best >= 0);                  /* setaffinity never leaves the mask empty */
     return best;
 }
 
-/* p joins CPU cpu's queue. */
+/* Where p queues. With one CPU there is nothing to choose. */
+static inline int choose_cpu(const struct proc *p)
+{
+    return ncpu == 1 ? 0 : choose_among(p);
+}
+
+/* p joins CPU cpu's queue: the policy's, and the core's count and list of
+ * what is queued there. Those serve placement and stealing only, so with
+ * one CPU (nothing to choose, nothing to steal) the core keeps neither. */
 static void enqueue_on(struct proc *p, int cpu)
 {
     p->sched.cpu = cpu;
     policy->enqueue(p);
-    cpus[cpu].nready++;
+    if (ncpu > 1) {
+        cpus[cpu].nready++;
+        list_push_back(&cpus[cpu].ready, &p->sched.cpu_node);
+    }
+}
+
+/* p left its CPU's queue (picked, or dequeued by the core). */
+static void unqueue(struct proc *p)
+{
+    if (ncpu > 1) {
+        cpus[p->sched.cpu].nready--;
+        list_unlink(&p->sched.cpu_node);
+    }
 }
 
 /* p was just enqueued: should its CPU switch to it? An idle CPU always
@@ -189,16 +203,19 @@ void sched_make_ready(struct proc *p)
     schedstats_ready(p);
     enqueue_on(p, choose_cpu(p));
     struct proc *running = current_proc();
-    if (p != running)                   /* a wakeup, not a yield or preemption */
+    if (p != running) {                 /* a wakeup, not a yield or preemption */
         sched_trace(created ? SCHED_EV_NEW : SCHED_EV_READY, running->pid, p->pid);
-    check_preempt(p);                   /* (a yielder may land on an idle CPU) */
+        check_preempt(p);
+    } else if (ncpu > 1) {
+        check_preempt(p);               /* a yielder may land on an idle CPU */
+    }
 }
 
 void sched_remove_ready(struct proc *p)
 {
     ASSERT(spin_holding(&sched_lock) && p->state == PROC_READY);
     policy->dequeue(p);
-    cpus[p->sched.cpu].nready--;
+    unqueue(p);
     schedstats_unready(p);
 }
 
@@ -211,6 +228,7 @@ void sched_fork(struct proc *parent, struct proc *child)
     child->sched.cpu = parent ? parent->sched.cpu : 0;
     list_node_init(&child->sched.run_node);
     list_node_init(&child->sched.all_node);
+    list_node_init(&child->sched.cpu_node);
     child->sched.heap_index = -1;
     policy->fork(parent, child);
 }
@@ -227,7 +245,7 @@ void sched_exit(struct proc *p)
 static void requeue(struct proc *p)
 {
     policy->dequeue(p);
-    cpus[p->sched.cpu].nready--;
+    unqueue(p);
     enqueue_on(p, choose_cpu(p));
     check_preempt(p);
 }
@@ -282,21 +300,26 @@ static struct cpu *busiest_other(const struct cpu *thief)
     return victim;
 }
 
-/* A CPU with nothing queued takes, from the busiest other CPU, the process
- * that CPU's policy would run next there, if its affinity allows the
- * thief (if not, it goes back, and the thief stays idle until its next
- * tick). The move goes through the policy (dequeue there by pick_next,
- * enqueue here), so the thief's policy state (pass, vruntime) applies. */
+/* A CPU with nothing queued takes, from the busiest other CPU, the
+ * process that has waited there longest among those its affinity lets
+ * run here. It moves by dequeue there and enqueue here, so the thief's
+ * policy state (pass, vruntime) applies; the other processes queued there
+ * keep their order. */
 static struct proc *steal(struct cpu *thief)
 {
     struct cpu *victim = busiest_other(thief);
-    struct proc *p = victim ? policy->pick_next(victim->id) : 0;
-    if (!p)
+    if (!victim)
         return 0;
-    bool allowed = p->sched.affinity & (1u << thief->id);
-    victim->nready--;
-    enqueue_on(p, allowed ? thief->id : victim->id);
-    return allowed ? policy->pick_next(thief->id) : 0;
+    list_for_each(n, &victim->ready) {
+        struct proc *p = list_entry(n, struct proc, sched.cpu_node);
+        if (p->sched.affinity & (1u << thief->id)) {
+            policy->dequeue(p);
+            unqueue(p);
+            enqueue_on(p, thief->id);
+            return policy->pick_next(thief->id);
+        }
+    }
+    return 0;
 }
 
 static struct proc *pick_next(struct cpu *c)
@@ -305,7 +328,7 @@ static struct proc *pick_next(struct cpu *c)
     if (!p && ncpu > 1)
         p = steal(c);
     if (p)
-        cpus[p->sched.cpu].nready--;
+        unqueue(p);
     return p;
 }
 
@@ -328,8 +351,7 @@ static void schedule(enum sched_event_kind why)
     else
         next = c->idle;
     next->sched.slice_ticks = 0;        /* a fresh quantum */
-    next->sched.cpu = c->id;
-    next->state = PROC_RUNNING;
+    next->state = PROC_RUNNING;         /* (its sched.cpu is c: it was queued here) */
     c->need_resched = false;
     if (next == prev)
         return;

@@ -46,7 +46,9 @@ def start_qemu(t, tmp, **qemu):
     may take the port: then QEMU exits at once and we try another."""
     for attempt in range(3):
         port = free_port()
-        cmd = t.qemu_command(boot="kernel", mem=32, extra=["-S", "-gdb", f"tcp::{port}"], **qemu)
+        # One CPU: the helpers' views (kps, kproc) are the boot CPU's.
+        cmd = t.qemu_command(boot="kernel", mem=32, extra=["-S", "-gdb", f"tcp::{port}", "-smp", "1"],
+                             **qemu)
         t.log.append(" ".join(cmd))
         log = os.path.join(tmp, f"qemu{attempt}.log")     # serial (stdio) and errors
         with open(log, "wb") as out:

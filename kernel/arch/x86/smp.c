@@ -20,6 +20,7 @@
 #include "arch/x86/irqchip.h"
 #include "arch/x86/lapic.h"
 #include "arch/x86/paging.h"
+#include "arch/x86/pit.h"
 #include "arch/x86/trap.h"
 #include "core/clock.h"
 #include "core/cmdline.h"
@@ -39,7 +40,7 @@ BOOT_PARAM(smp_hold, "smp_hold=APICID: never send that CPU its start-up IPIs "
 #define INIT_DELAY_MS    10     /* INIT to first start-up IPI (MP spec B.4) */
 #define STARTUP_DELAY_MS 1      /* between start-up IPIs: at least 200 us */
 #define START_TIMEOUT_MS 100    /* an AP that has not said "up" by then never will */
-#define CALIBRATE_TICKS  4      /* PIT ticks the local APIC timer is measured over */
+#define CALIBRATE_SAMPLES 5     /* 10 ms samples of the local APIC timer (odd) */
 
 extern char trampoline_start[], trampoline_end[], trampoline_stack[], trampoline_cpu[];
 
@@ -151,21 +152,30 @@ static bool start_ap(struct cpu *c)
     return c->started;
 }
 
-/* How far the local APIC timer counts in one PIT tick, measured on the
- * boot CPU (every CPU's timer runs at the bus clock). Starts at a tick's
- * edge, so the measurement spans whole ticks. */
+/* How far the local APIC timer counts in one tick, measured on the boot
+ * CPU (every CPU's timer runs at the bus clock) against the PIT's channel
+ * 2, polled: the median of CALIBRATE_SAMPLES intervals of 10 ms. Polling
+ * a second clock, rather than counting the PIT's interrupts, keeps a busy
+ * host (a QEMU CPU thread descheduled for a while, interrupts merged)
+ * from skewing every AP's tick; the median drops a sample it stretched. */
 static void calibrate_timer(void)
 {
-    uint32_t t = clock_ticks();
-    while (clock_ticks() == t)
-        arch_idle();
+    uint32_t sample[CALIBRATE_SAMPLES];
     lapic_timer_free_run();
-    uint32_t start = lapic_timer_count();
-    t = clock_ticks();
-    while (clock_ticks() - t < CALIBRATE_TICKS)
-        arch_idle();
-    timer_count = (start - lapic_timer_count()) / CALIBRATE_TICKS;
-    lapic_timer_stop();                 /* the boot CPU's clock is the PIT */
+    for (int i = 0; i < CALIBRATE_SAMPLES; i++) {
+        pit_oneshot_start(10000);
+        uint32_t start = lapic_timer_count();
+        while (!pit_oneshot_done())
+            arch_cpu_relax();
+        sample[i] = start - lapic_timer_count();
+        for (int j = i; j > 0 && sample[j - 1] > sample[j]; j--) {     /* insertion sort */
+            uint32_t tmp = sample[j];
+            sample[j] = sample[j - 1];
+            sample[j - 1] = tmp;
+        }
+    }
+    timer_count = (uint32_t)((uint64_t)sample[CALIBRATE_SAMPLES / 2] * 100 / HZ);
+    lapic_timer_stop();                 /* the boot CPU's clock is the PIT's channel 0 */
 }
 
 static void print_cpus_up(void)

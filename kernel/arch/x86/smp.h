@@ -10,8 +10,9 @@
  *                   (trampoline.S) and waits for it to say it is up.
  *
  * Each application processor (AP) loads its own GDT and TSS, the shared
- * IDT and its local APIC, announces itself ("cpuN: up") and parks with
- * interrupts off: it does not schedule processes yet.
+ * IDT and its local APIC, turns on its FPU, announces itself ("cpuN: up"),
+ * starts its local APIC timer (calibrated by the boot CPU against the
+ * PIT) and becomes its idle process: it schedules like the boot CPU.
  */
 #ifndef ARCH_X86_SMP_H
 #define ARCH_X86_SMP_H

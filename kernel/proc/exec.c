@@ -164,8 +164,7 @@ static const char *last_component(const char *path)
 static void commit(struct addrspace *as, const char *path, uint32_t entry, uint32_t esp)
 {
     struct proc *p = current_proc();
-    struct addrspace *old = p->as;
-    p->as = as;
+    struct addrspace *old = proc_swap_as(p, as);
     vm_activate(as);
     vm_destroy(old);
     strlcpy(p->name, last_component(path), sizeof p->name);

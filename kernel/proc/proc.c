@@ -245,6 +245,19 @@ static void reparent_children(struct proc *p)
         waitq_wake_all(&init_proc->child_exit);
 }
 
+/* Only under sched_lock may another CPU look into p's address space
+ * (the out-of-memory killer counts pages: largest_process); so p's own
+ * CPU detaches it under the lock before freeing it, and no walk of it can
+ * still be under way. */
+struct addrspace *proc_swap_as(struct proc *p, struct addrspace *as)
+{
+    spin_lock(&sched_lock);
+    struct addrspace *old = p->as;
+    p->as = as;
+    spin_unlock(&sched_lock);
+    return old;
+}
+
 void proc_exit(int status)
 {
     struct proc *p = current_proc();
@@ -262,8 +275,7 @@ void proc_exit(int status)
         inode_put(p->cwd);
     p->cwd = 0;
     vm_deactivate();                    /* leave the address space, then free it */
-    vm_destroy(p->as);
-    p->as = 0;
+    vm_destroy(proc_swap_as(p, 0));
     spin_lock(&sched_lock);
     reparent_children(p);
     p->exit_status = status;

@@ -115,7 +115,10 @@ struct proc {
     struct list_node free_node; /* in the free list while UNUSED */
 
     /* The process's machine state. Only the process itself touches these
-     * while it runs; others only while it cannot run (EMBRYO, ZOMBIE). */
+     * while it runs; others only while it cannot run (EMBRYO, ZOMBIE).
+     * `as` is also read, and its pages counted, by other CPUs under
+     * sched_lock (the out-of-memory killer): it changes only under
+     * sched_lock (proc_swap_as). */
     struct context *context;    /* saved kernel registers (swtch) */
     struct fpu_state fpu;       /* saved x87/SSE registers */
     struct addrspace *as;       /* its memory */
@@ -150,6 +153,9 @@ int proc_resume(int pid);
 void proc_set_foreground(int pid);
 void proc_interrupt_foreground(void);
 
+/* Gives p the address space as (NULL at exit) and returns the old one,
+ * which no other CPU is looking into any more: the caller may free it. */
+struct addrspace *proc_swap_as(struct proc *p, struct addrspace *as);
 /* Looks up a live (not UNUSED) process; caller holds sched_lock. */
 struct proc *proc_find(int pid);
 /* Is p the first process? Others may not kill, suspend or reprioritise it. */

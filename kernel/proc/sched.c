@@ -152,22 +152,33 @@ static int choose_among(const struct proc *p)
     return best;
 }
 
-/* Where p queues. With one CPU there is nothing to choose. */
-static inline int choose_cpu(const struct proc *p)
+/* p, on no queue, will queue on CPU cpu (a policy with per-CPU clocks
+ * rebases p's key: migrate). */
+static void move_to(struct proc *p, int cpu)
 {
-    return ncpu == 1 ? 0 : choose_among(p);
+    if (cpu == p->sched.cpu)
+        return;
+    if (policy->migrate)
+        policy->migrate(p, p->sched.cpu, cpu);
+    p->sched.cpu = cpu;
 }
 
-/* p joins CPU cpu's queue: the policy's, and the core's count and list of
- * what is queued there. Those serve placement and stealing only, so with
- * one CPU (nothing to choose, nothing to steal) the core keeps neither. */
-static void enqueue_on(struct proc *p, int cpu)
+/* Chooses where p queues. With one CPU there is nothing to choose. */
+static inline void place(struct proc *p)
 {
-    p->sched.cpu = cpu;
+    if (ncpu > 1)
+        move_to(p, choose_among(p));
+}
+
+/* p joins the queue of CPU p->sched.cpu: the policy's, and the core's
+ * count and list of what is queued there. Those serve placement and
+ * stealing only, so with one CPU the core keeps neither. */
+static void enqueue(struct proc *p)
+{
     policy->enqueue(p);
     if (ncpu > 1) {
-        cpus[cpu].nready++;
-        list_push_back(&cpus[cpu].ready, &p->sched.cpu_node);
+        cpus[p->sched.cpu].nready++;
+        list_push_back(&cpus[p->sched.cpu].ready, &p->sched.cpu_node);
     }
 }
 
@@ -201,7 +212,8 @@ void sched_make_ready(struct proc *p)
     }
     p->state = PROC_READY;
     schedstats_ready(p);
-    enqueue_on(p, choose_cpu(p));
+    place(p);
+    enqueue(p);
     struct proc *running = current_proc();
     if (p != running) {                 /* a wakeup, not a yield or preemption */
         sched_trace(created ? SCHED_EV_NEW : SCHED_EV_READY, running->pid, p->pid);
@@ -240,13 +252,14 @@ void sched_exit(struct proc *p)
     policy->exit(p);
 }
 
-/* A READY p leaves its queue and joins the one choose_cpu says (maybe the
+/* A READY p leaves its queue and joins the one place() chooses (maybe the
  * same), so that the policy files it under its new attributes. */
 static void requeue(struct proc *p)
 {
     policy->dequeue(p);
     unqueue(p);
-    enqueue_on(p, choose_cpu(p));
+    place(p);
+    enqueue(p);
     check_preempt(p);
 }
 
@@ -315,7 +328,8 @@ static struct proc *steal(struct cpu *thief)
         if (p->sched.affinity & (1u << thief->id)) {
             policy->dequeue(p);
             unqueue(p);
-            enqueue_on(p, thief->id);
+            move_to(p, thief->id);
+            enqueue(p);
             return policy->pick_next(thief->id);
         }
     }

@@ -71,6 +71,11 @@ struct sched_policy {
     void (*fork)(struct proc *parent, struct proc *child);
     /* p is exiting (it is not on the ready queue). */
     void (*exit)(struct proc *p);
+    /* Optional (NULL: nothing to do). p, on no queue, moves from CPU
+     * `from`'s queue to CPU `to`'s: a policy whose keys are relative to
+     * one CPU's clock (stride's pass, cfs's vruntime) rebases them, or
+     * p would wait (or jump) by the difference between the two clocks. */
+    void (*migrate)(struct proc *p, int from, int to);
 };
 
 /* Registers a policy (in the .sched_policies section). Host unit tests

@@ -130,6 +130,13 @@ static void cfs_exit(struct proc *p)
     (void)p;
 }
 
+/* Each CPU's min_vruntime runs at its own pace: keep p's lead or lag. */
+static void cfs_migrate(struct proc *p, int from, int to)
+{
+    int64_t lag = (int64_t)(p->sched.vruntime - min_vruntime[from]);     /* may be < 0 */
+    p->sched.vruntime = lag < 0 && (uint64_t)-lag > min_vruntime[to] ? 0 : min_vruntime[to] + (uint64_t)lag;
+}
+
 static const struct sched_policy cfs_policy = {
     .name = "cfs",
     .init = cfs_init,
@@ -140,5 +147,6 @@ static const struct sched_policy cfs_policy = {
     .preempts = cfs_preempts,
     .fork = cfs_fork,
     .exit = cfs_exit,
+    .migrate = cfs_migrate,
 };
 SCHED_POLICY(cfs_policy);

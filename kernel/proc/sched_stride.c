@@ -89,6 +89,13 @@ static void stride_fork(struct proc *parent, struct proc *child)
     child->sched.pass = global_pass[child->sched.cpu];
     child->sched.priority = child->sched.tickets;
 }
+
+/* Each CPU's global pass runs at its own pace: keep p's lead or lag. */
+static void stride_migrate(struct proc *p, int from, int to)
+{
+    int64_t lag = (int64_t)(p->sched.pass - global_pass[from]);         /* may be < 0 */
+    p->sched.pass = lag < 0 && (uint64_t)-lag > global_pass[to] ? 0 : global_pass[to] + (uint64_t)lag;
+}
 // LAB stride END
 
 static bool stride_preempts(struct proc *p, struct proc *running)
@@ -113,5 +120,6 @@ static const struct sched_policy stride_policy = {
     .preempts = stride_preempts,
     .fork = stride_fork,
     .exit = stride_exit,
+    .migrate = stride_migrate,
 };
 SCHED_POLICY(stride_policy);

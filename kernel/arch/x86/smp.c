@@ -40,7 +40,8 @@ BOOT_PARAM(smp_hold, "smp_hold=APICID: never send that CPU its start-up IPIs "
 #define INIT_DELAY_MS    10     /* INIT to first start-up IPI (MP spec B.4) */
 #define STARTUP_DELAY_MS 1      /* between start-up IPIs: at least 200 us */
 #define START_TIMEOUT_MS 100    /* an AP that has not said "up" by then never will */
-#define CALIBRATE_SAMPLES 5     /* 10 ms samples of the local APIC timer (odd) */
+#define CALIBRATE_SAMPLES 5     /* samples of the local APIC timer (odd) */
+#define CALIBRATE_MS     20     /* each this long: a delay in reading is a small part */
 
 extern char trampoline_start[], trampoline_end[], trampoline_stack[], trampoline_cpu[];
 
@@ -154,7 +155,7 @@ static bool start_ap(struct cpu *c)
 
 /* How far the local APIC timer counts in one tick, measured on the boot
  * CPU (every CPU's timer runs at the bus clock) against the PIT's channel
- * 2, polled: the median of CALIBRATE_SAMPLES intervals of 10 ms. Polling
+ * 2, polled: the median of CALIBRATE_SAMPLES intervals of CALIBRATE_MS. Polling
  * a second clock, rather than counting the PIT's interrupts, keeps a busy
  * host (a QEMU CPU thread descheduled for a while, interrupts merged)
  * from skewing every AP's tick; the median drops a sample it stretched. */
@@ -163,7 +164,7 @@ static void calibrate_timer(void)
     uint32_t sample[CALIBRATE_SAMPLES];
     lapic_timer_free_run();
     for (int i = 0; i < CALIBRATE_SAMPLES; i++) {
-        pit_oneshot_start(10000);
+        pit_oneshot_start(CALIBRATE_MS * 1000);
         uint32_t start = lapic_timer_count();
         while (!pit_oneshot_done())
             arch_cpu_relax();
@@ -174,7 +175,7 @@ static void calibrate_timer(void)
             sample[j - 1] = tmp;
         }
     }
-    timer_count = (uint32_t)((uint64_t)sample[CALIBRATE_SAMPLES / 2] * 100 / HZ);
+    timer_count = (uint32_t)((uint64_t)sample[CALIBRATE_SAMPLES / 2] * 1000 / (CALIBRATE_MS * HZ));
     lapic_timer_stop();                 /* the boot CPU's clock is the PIT's channel 0 */
 }
 

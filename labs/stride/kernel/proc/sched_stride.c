@@ -38,3 +38,10 @@ static void stride_fork(struct proc *parent, struct proc *child)
     (void)parent;
     child->sched.priority = child->sched.tickets;
 }
+
+static void stride_migrate(struct proc *p, int from, int to)
+{
+    (void)p;
+    (void)from;
+    (void)to;
+}

@@ -75,15 +75,15 @@ def ps_check(out, status):
 
 def background_check(out, status):
     """`sleep 300 & echo started; ps`: the job's pid is printed at once,
-    the shell goes on, and ps shows the sleep alive: blocked, or, with
-    several CPUs, maybe still running on another CPU on its way to
-    sleeping."""
+    the shell goes on, and ps shows the job alive: the sleep blocked, or,
+    with several CPUs, the job still on its way there on another CPU
+    (running or ready, maybe not yet exec'd: named sh)."""
     m = re.match(r"\[(\d+)\]\nstarted\nPID ", out)
     if status != 0 or not m:
         return f"status {status}, output {out!r}"
     pid = m.group(1)
-    if not re.search(rf"^{pid} +\d+ +(blocked|running) +\d+ +sleep$", out, re.M):
-        return f"ps shows no blocked or running 'sleep' with pid {pid}: {out!r}"
+    if not re.search(rf"^{pid} +\d+ +(blocked|running|ready) +\d+ +(sleep|sh)$", out, re.M):
+        return f"ps shows no live job (sleep, or sh not yet exec'd) with pid {pid}: {out!r}"
     return None
 
 

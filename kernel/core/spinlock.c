@@ -47,32 +47,31 @@ void spin_init(struct spinlock *lk, const char *name, enum lock_rank rank)
  * increasing rank (each lock was checked against the ones before it, and
  * removing one keeps the order), so its last lock is the one to compare:
  * the check costs the same however many locks are held. */
-static void check_order(struct cpu *c, struct spinlock *lk, const char *file, int line)
+static void check_order(struct cpu *c, struct spinlock *lk, const struct lock_site *at)
 {
     if (c->nheld == 0)
         return;
     struct spinlock *h = c->held[c->nheld - 1];
     if (h->rank >= lk->rank)
         panic("lock order: taking %s (rank %d) at %s:%d while holding %s (rank %d), "
-              "taken at %s:%d", lk->name, lk->rank, file, line, h->name, h->rank,
-              h->file, h->line);
+              "taken at %s:%d", lk->name, lk->rank, at->file, at->line, h->name, h->rank,
+              h->site->file, h->site->line);
     if (c->nheld == CPU_MAX_HELD)
         panic("spin_lock: %s at %s:%d: this CPU already holds %d locks",
-              lk->name, file, line, CPU_MAX_HELD);
+              lk->name, at->file, at->line, CPU_MAX_HELD);
 }
 
-void spin_lock_at(struct spinlock *lk, const char *file, int line)
+void spin_lock_at(struct spinlock *lk, const struct lock_site *at)
 {
     struct cpu *c = push_irq();
     if (lk->locked && lk->owner == c)
         panic("spin_lock: %s at %s:%d already held by this CPU, taken at %s:%d",
-              lk->name, file, line, lk->file, lk->line);
-    check_order(c, lk, file, line);
+              lk->name, at->file, at->line, lk->site->file, lk->site->line);
+    check_order(c, lk, at);
     while (__atomic_exchange_n(&lk->locked, 1, __ATOMIC_ACQUIRE))
         __asm__ volatile("pause");
     lk->owner = c;
-    lk->file = file;
-    lk->line = line;
+    lk->site = at;
     c->held[c->nheld++] = lk;
 }
 
@@ -98,9 +97,4 @@ void spin_unlock(struct spinlock *lk)
     lk->owner = 0;
     __atomic_store_n(&lk->locked, 0, __ATOMIC_RELEASE);
     pop_irq(c);
-}
-
-bool spin_holding(const struct spinlock *lk)
-{
-    return lk->locked && lk->owner == this_cpu();
 }

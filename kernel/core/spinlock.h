@@ -41,23 +41,38 @@ enum lock_rank {
     LOCK_RANK_CONSOLE_OUTPUT = 50,  /* dev/console.c: kprintf, echo */
 };
 
+/* A place in the source where a lock is taken: one constant per
+ * spin_lock() call, so that recording it costs one store. */
+struct lock_site {
+    const char *file;
+    int line;
+};
+
 struct spinlock {
     volatile unsigned int locked;
     const char *name;               /* for panic messages */
     enum lock_rank rank;
     /* Written by the holder only, after it has the lock. */
     struct cpu *owner;              /* the CPU holding it */
-    const char *file;               /* where it was taken */
-    int line;
+    const struct lock_site *site;   /* where it was taken */
 };
 
-#define SPINLOCK_INIT(n, r) { 0, (n), (r), 0, 0, 0 }
+#define SPINLOCK_INIT(n, r) { 0, (n), (r), 0, 0 }
 
 void spin_init(struct spinlock *lk, const char *name, enum lock_rank rank);
 /* spin_lock(lk) records the caller's file and line. */
-#define spin_lock(lk) spin_lock_at((lk), __FILE__, __LINE__)
-void spin_lock_at(struct spinlock *lk, const char *file, int line);
+#define spin_lock(lk)                                                   \
+    do {                                                                \
+        static const struct lock_site spin_site_ = { __FILE__, __LINE__ }; \
+        spin_lock_at((lk), &spin_site_);                                \
+    } while (0)
+void spin_lock_at(struct spinlock *lk, const struct lock_site *site);
 void spin_unlock(struct spinlock *lk);
-bool spin_holding(const struct spinlock *lk);
+
+/* Inline: most callers are assertions on hot paths. */
+static inline bool spin_holding(const struct spinlock *lk)
+{
+    return lk->locked && lk->owner == this_cpu();
+}
 
 #endif

@@ -448,35 +448,57 @@ static void exec_cmd(struct cmd *c)
     exit(126);
 }
 
-/* Runs a pipeline inside the current (already forked) process: forks
- * every stage but the last, which it becomes, its stdin and stdout
- * chained by pipes. */
+/* Stage i of a pipeline with more than one stage, in its own process:
+ * stdin and stdout already chained by the caller. */
+static void start_stage(struct job *j, int i, int out_fd, int unused_fd)
+{
+    if (out_fd >= 0) {
+        close(1);
+        dup(out_fd);
+        close(out_fd);
+        close(unused_fd);
+    }
+    exec_cmd(&j->cmds[i]);
+}
+
+/* Runs a pipeline inside the current (already forked) process. One
+ * command: it becomes that command. Several: it forks every stage, their
+ * stdin and stdout chained by pipes, and waits for them all (the stages
+ * run at once, on several CPUs; the pipeline is over when the last of
+ * them is, not when its last stage is), then exits with the last stage's
+ * status. */
 static void run_pipeline(struct job *j)
 {
-    for (int i = 0; i < j->ncmds - 1; i++) {
-        int fds[2];
-        if (pipe(fds) < 0) {
+    if (j->ncmds == 1)
+        exec_cmd(&j->cmds[0]);
+    int last = -1;
+    for (int i = 0; i < j->ncmds; i++) {
+        int fds[2] = { -1, -1 };
+        int is_last = i == j->ncmds - 1;
+        if (!is_last && pipe(fds) < 0) {
             fprintf(2, "sh: pipe failed\n");
             exit(1);
         }
         int pid = fork_job();
         if (pid < 0)
             exit(1);
-        if (pid == 0) {         /* stage i writes into the pipe */
-            close(1);
-            dup(fds[1]);
-            close(fds[0]);
-            close(fds[1]);
-            exec_cmd(&j->cmds[i]);
+        if (pid == 0)
+            start_stage(j, i, fds[1], fds[0]);
+        if (is_last) {
+            last = pid;
+            break;
         }
-        close(0);               /* the rest reads from it */
+        close(0);               /* the next stage reads from the pipe */
         dup(fds[0]);
         close(fds[0]);
         close(fds[1]);
     }
-    /* The last stage: wait for the others first would deadlock a full
-     * pipe, so exec it; the earlier stages are reaped by init. */
-    exec_cmd(&j->cmds[j->ncmds - 1]);
+    close(0);
+    int status = 0, st, w;
+    while ((w = wait(&st)) >= 0)
+        if (w == last)
+            status = st;
+    exit(status);
 }
 
 /* Waits for pid; background jobs that finish meanwhile are noted. */

@@ -10,14 +10,17 @@
 struct cpu cpus[NCPU];
 struct trapframe;
 
-void spin_lock_at(struct spinlock *lk, const char *file, int line)
+void spin_lock_at(struct spinlock *lk, const struct lock_site *site)
 {
-    (void)file;
-    (void)line;
+    lk->site = site;
     lk->locked = 1;
+    lk->owner = &cpus[0];
 }
-void spin_unlock(struct spinlock *lk) { lk->locked = 0; }
-bool spin_holding(const struct spinlock *lk) { return lk->locked; }
+void spin_unlock(struct spinlock *lk)
+{
+    lk->locked = 0;
+    lk->owner = 0;
+}
 
 void panic_at(const char *file, int line, const struct trapframe *tf, const char *fmt, ...)
 {

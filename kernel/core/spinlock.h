@@ -28,6 +28,7 @@
  * is higher than that of every lock it already holds. Locks of one class
  * (every pipe's lock) share a rank, so no CPU holds two of them. */
 enum lock_rank {
+    LOCK_RANK_SERIAL_INPUT = 5,     /* dev/serial.c: holding input in the UART */
     LOCK_RANK_PIPE = 10,            /* fs/pipe.c: each pipe's buffer */
     LOCK_RANK_CONSOLE_INPUT = 10,   /* dev/console.c: the input ring */
     LOCK_RANK_FILES = 10,           /* fs/file.c: struct file counts */

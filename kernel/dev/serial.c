@@ -7,6 +7,7 @@
 
 #include "arch/x86/trap.h"
 #include "arch/x86/x86.h"
+#include "core/spinlock.h"
 #include "dev/console.h"
 
 #define COM1        0x3F8
@@ -22,9 +23,14 @@
 #define IRQ_COM1    4
 
 static bool present, com2_present;
-/* Input waits in the UART for console room. Touched with interrupts off
- * only (the COM1 handler, and console reads inside a system call). */
-static bool held;
+/* Input waits in the UART for console room. The COM1 handler (on the
+ * CPU the I/O APIC sends IRQ 4 to) decides to hold it; a reader on any
+ * CPU that made room releases it. rx_lock makes "no room, so hold"
+ * one step: a reader's release comes either before the room check (which
+ * then sees the room) or after the hold (and undoes it), never between,
+ * where it would be lost and input stay held with nobody to release it. */
+static struct spinlock rx_lock = SPINLOCK_INIT("serial input", LOCK_RANK_SERIAL_INPUT);
+static bool held;               /* rx_lock */
 
 /* Programs a UART; returns whether one answers at that port. */
 static bool uart_init(uint16_t port)
@@ -75,16 +81,30 @@ void serial_com2_putc(char c)
 
 /* Bytes stay in the UART while the console has no room: its FIFO fills,
  * and then the other end (QEMU, a terminal) holds its input back. */
+/* The next byte the UART has for the console, or -1: none, or no room
+ * (then input is held until serial_input_resume). */
+static int take_byte(void)
+{
+    int c = -1;
+    spin_lock(&rx_lock);
+    if (inb(COM1 + REG_LSR) & LSR_RX_READY) {
+        if (console_input_room()) {
+            c = inb(COM1 + REG_DATA);
+        } else {
+            held = true;
+            outb(COM1 + REG_IER, 0x00);     /* until serial_input_resume */
+        }
+    }
+    spin_unlock(&rx_lock);
+    return c;
+}
+
 static void serial_interrupt(struct trapframe *tf)
 {
     (void)tf;
-    while (inb(COM1 + REG_LSR) & LSR_RX_READY) {
-        if (!console_input_room()) {
-            held = true;
-            outb(COM1 + REG_IER, 0x00); /* until serial_input_resume */
-            return;
-        }
-        char c = (char)inb(COM1 + REG_DATA);
+    int b;
+    while ((b = take_byte()) >= 0) {
+        char c = (char)b;
         if (c == '\r')
             c = '\n';
         else if (c == 0x7F)             /* terminals send DEL for backspace */
@@ -95,10 +115,12 @@ static void serial_interrupt(struct trapframe *tf)
 
 void serial_input_resume(void)
 {
+    spin_lock(&rx_lock);
     if (held) {
         held = false;
         outb(COM1 + REG_IER, 0x01);     /* interrupts at once if data waits */
     }
+    spin_unlock(&rx_lock);
 }
 
 void serial_enable_input(void)

@@ -5,7 +5,8 @@ The input is the text the kernel writes (boot option schedtrace=dump, at
 power-off) or /bin/schedtrace prints, possibly mixed with other output:
 
     schedtrace [hz=100] [policy=lottery]
-    ev TICK FROM TO KIND        one per event; KIND as in kernel/abi/schedtrace.h
+    ev TICK FROM TO KIND [CPU]  one per event; KIND as in kernel/abi/schedtrace.h;
+                                CPU where it happened (older traces have none)
     sched-label PID TEXT        optional names for the rows (schedemo prints them)
     sched-name PID NAME         a process's name (/bin/schedtrace prints them)
     sched-level TICK PID LEVEL  a process's priority from then on (schedemo -l:
@@ -21,13 +22,18 @@ blocked, suspended) and writes
                           shorter than a tick (it has no length on the tick
                           clock) is a separate mark above the bar; levels
                           (sched-level) are a line in the row, and a tick where
-                          a level rises (mlfq's boost) a dashed line across
+                          a level rises (mlfq's boost) a dashed line across;
+                          below the processes, one lane per CPU (when the trace
+                          says where events happened) shows which process each
+                          CPU ran, so a job moving between CPUs changes lanes
     --shares FILE.svg     cumulative CPU ticks and CPU share over time, with the
                           shares the policy promises dashed, for the policies
                           that promise shares: lottery and stride (labels
                           "tickets=N"), cfs (labels "prio=N", through its weights)
     a table on standard output: CPU ticks and share, times scheduled, time
-    ready, response (first run - creation) and turnaround (exit - creation)
+    ready, response (first run - creation) and turnaround (exit - creation);
+    with several CPUs also the CPUs each process ran on and its migrations
+    (times it started running on a CPU other than the one it last ran on)
 
 Usage: schedtrace.py [--timeline OUT.svg] [--shares OUT.svg] [--title T]
                      [--only-labelled] [--window A:B] [TRACE ...]   (default: standard input)
@@ -72,6 +78,9 @@ class Proc:
         self.run_ticks = 0
         self.ready_ticks = 0
         self.levels = []            # (tick, level) from sched-level lines
+        self.cpus = set()           # the CPUs it ran on
+        self.last_cpu = None
+        self.migrations = 0
 
     def enter(self, state, tick):
         # A run shorter than a tick is kept (with no length, drawn as a
@@ -96,6 +105,8 @@ class Trace:
         self.end = None
         self.lost = 0
         self.events = 0
+        self.lanes = {}             # cpu -> [(start, end, pid)]: what it ran
+        self.lane_now = {}          # cpu -> (pid, since): running now
 
     def proc(self, pid, tick):
         p = self.procs.get(pid)
@@ -104,7 +115,21 @@ class Trace:
             p.since = tick
         return p
 
-    def event(self, tick, frm, to, kind):
+    def lane_switch(self, cpu, to, tick):
+        """CPU cpu stops running what it ran and starts `to` (0: idle)."""
+        if cpu in self.lane_now:
+            pid, since = self.lane_now.pop(cpu)
+            self.lanes.setdefault(cpu, []).append((since, tick, pid))
+        self.lanes.setdefault(cpu, [])
+        if to != 0:
+            self.lane_now[cpu] = (to, tick)
+            p = self.proc(to, tick)
+            if p.last_cpu is not None and p.last_cpu != cpu:
+                p.migrations += 1
+            p.last_cpu = cpu
+            p.cpus.add(cpu)
+
+    def event(self, tick, frm, to, kind, cpu=None):
         self.events += 1
         if self.start is None:
             self.start = tick
@@ -122,6 +147,8 @@ class Trace:
             return
         if kind not in SWITCH_KINDS:
             return
+        if cpu is not None and cpu >= 0:
+            self.lane_switch(cpu, to, tick)
         a, b = self.proc(frm, tick), self.proc(to, tick)
         if a.state is None:
             a.state = "running"     # it was running before the trace began
@@ -140,17 +167,21 @@ class Trace:
             b.first_run = tick
 
     def finish(self):
+        end = self.end if self.end is not None else 0
         for p in self.procs.values():
-            p.enter(None, self.end if self.end is not None else 0)
+            p.enter(None, end)
+        for cpu in list(self.lane_now):
+            self.lane_switch(cpu, 0, end)
 
 
 def parse(lines):
     t = Trace()
     for line in lines:
         line = line.strip()
-        m = re.match(r"^ev (\d+) (-?\d+) (-?\d+) (\w+)$", line)
+        m = re.match(r"^ev (\d+) (-?\d+) (-?\d+) (\w+)(?: (-?\d+))?$", line)
         if m:
-            t.event(int(m.group(1)), int(m.group(2)), int(m.group(3)), m.group(4))
+            cpu = int(m.group(5)) if m.group(5) is not None else None
+            t.event(int(m.group(1)), int(m.group(2)), int(m.group(3)), m.group(4), cpu)
             continue
         m = re.match(r"^schedtrace(\s.*)?$", line)
         if m and line != "schedtrace end":
@@ -183,6 +214,8 @@ def clip(t, a, b):
         p.segments = segs
         p.run_ticks = sum(e - s for s, e, st in segs if st == "running")
         p.ready_ticks = sum(e - s for s, e, st in segs if st == "ready")
+    for cpu, lane in t.lanes.items():
+        t.lanes[cpu] = [(max(s, lo), min(e, hi), pid) for s, e, pid in lane if e > lo and s < hi]
     t.start, t.end = lo, hi
 
 
@@ -202,14 +235,17 @@ def table(t, procs):
     total = sum(p.run_ticks for p in procs) or 1
     out = [f"policy {t.policy or '?'}, hz {t.hz or '?'}; {t.events} events, ticks {t.start}..{t.end}"
            + (f"; {t.lost} events lost" if t.lost else "")]
+    smp = len(t.lanes) > 1
     out.append(f"{'process':<28} {'cpu':>6} {'share':>7} {'sched':>6} {'ready':>6} "
-               f"{'response':>8} {'turnaround':>10}")
+               f"{'response':>8} {'turnaround':>10}" + (f" {'on CPUs':>8} {'migrations':>10}" if smp else ""))
     for p in procs:
         resp = p.first_run - p.created if p.created is not None and p.first_run is not None else None
         turn = p.exited - p.created if p.created is not None and p.exited is not None else None
+        on = ",".join(str(c) for c in sorted(p.cpus)) or "-"
         out.append(f"{name(p):<28} {p.run_ticks:>6} {100.0 * p.run_ticks / total:>6.1f}% "
                    f"{p.nscheduled:>6} {p.ready_ticks:>6} "
-                   f"{'-' if resp is None else resp:>8} {'-' if turn is None else turn:>10}")
+                   f"{'-' if resp is None else resp:>8} {'-' if turn is None else turn:>10}"
+                   + (f" {on:>8} {p.migrations:>10}" if smp else ""))
     return "\n".join(out)
 
 
@@ -318,12 +354,40 @@ def boosts(procs):
     return sorted(out)
 
 
+def lane_colour(pid):
+    return LINE_COLOURS[pid % len(LINE_COLOURS)]
+
+
+def draw_lanes(svg, t, shown_pids, t0, t1, x0, y, row, bar, scale):
+    """One lane per CPU: a bar for each stretch a process ran there,
+    coloured by process (its pid written in when there is room)."""
+    svg.append(f'<text x="{x0 - 6}" y="{y - 4}" text-anchor="end" font-weight="bold">CPUs</text>')
+    for i, cpu in enumerate(sorted(t.lanes)):
+        ly = y + i * row
+        svg.append(f'<text x="{x0 - 6}" y="{ly + bar * 0.8:.1f}" text-anchor="end">CPU {cpu}</text>')
+        svg.append(f'<rect x="{x0}" y="{ly}" width="{(t1 - t0) * scale:.1f}" height="{bar}" '
+                   f'fill="#eceff1"><title>CPU {cpu} idle</title></rect>')
+        for s, e, pid in t.lanes[cpu]:
+            if pid not in shown_pids or e < t0 or s > t1:
+                continue
+            xs, xe = x0 + (max(s, t0) - t0) * scale, x0 + (min(e, t1) - t0) * scale
+            w = max(xe - xs, 1.0)
+            svg.append(f'<rect class="lane" data-cpu="{cpu}" data-pid="{pid}" x="{xs:.1f}" y="{ly}" '
+                       f'width="{w:.1f}" height="{bar}" fill="{lane_colour(pid)}">'
+                       f'<title>pid {pid} on CPU {cpu}, ticks {s}-{e}</title></rect>')
+            if w >= 8 * len(str(pid)) + 4:
+                svg.append(f'<text x="{xs + w / 2:.1f}" y="{ly + bar * 0.8:.1f}" text-anchor="middle" '
+                           f'fill="white" font-size="11">{pid}</text>')
+
+
 def timeline_svg(t, procs, title):
     left, right, top, row, bar = 170, 20, 70, BAR + 10, BAR
     width = TIMELINE_WIDTH
     t0, t1 = (t.start or 0), max((t.end or 0), (t.start or 0) + 1)
     scale = width / (t1 - t0)
-    height = top + row * len(procs) + 60
+    nlanes = len(t.lanes) if len(t.lanes) > 1 else 0
+    lanes_h = row * nlanes + 20 if nlanes else 0
+    height = top + row * len(procs) + lanes_h + 60
     svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + right}" '
            f'height="{height}" font-family="sans-serif" font-size="12">',
            f'<rect width="100%" height="100%" fill="white"/>',
@@ -335,7 +399,10 @@ def timeline_svg(t, procs, title):
                    f'{esc(name(p))}</text>')
         draw_states(svg, p, t0, t1, left, y, width, bar)
         draw_levels(svg, p, t0, t1, left, y, bar, top_level, scale)
-    axis_y = top + row * len(procs) + 4
+    if nlanes:
+        draw_lanes(svg, t, {p.pid for p in procs}, t0, t1, left,
+                   top + row * len(procs) + 20, row, bar, scale)
+    axis_y = top + row * len(procs) + lanes_h + 4
     for tick in boosts(procs):
         if t0 <= tick <= t1:
             x = left + (tick - t0) * scale

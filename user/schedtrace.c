@@ -46,8 +46,8 @@ static int drain(int quiet)
     while ((n = schedtrace(buf, 256)) > 0) {
         for (int i = 0; !quiet && i < n; i++) {
             int k = buf[i].kind;
-            printf("ev %u %d %d %s\n", buf[i].tick, buf[i].from, buf[i].to,
-                   k >= 0 && k < SCHED_EV_COUNT ? kind_names[k] : "?");
+            printf("ev %u %d %d %s %d\n", buf[i].tick, buf[i].from, buf[i].to,
+                   k >= 0 && k < SCHED_EV_COUNT ? kind_names[k] : "?", buf[i].cpu);
         }
     }
     if (!quiet)

@@ -32,6 +32,7 @@ struct procinfo {
     unsigned int ready_ticks;   /* ticks spent ready but not running */
     unsigned int start_tick;    /* uptime at creation */
     char name[16];
+    int cpu;                    /* the CPU it runs on, or last ran on; -1 before its first run */
 };
 
 #endif

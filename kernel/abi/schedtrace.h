@@ -47,6 +47,9 @@ struct sched_event {
     int from;                   /* pid (0 = idle) */
     int to;                     /* pid (0 = idle) */
     int kind;                   /* enum sched_event_kind */
+    int cpu;                    /* where: the CPU that switched; for new and
+                                 * ready, the CPU whose queue `to` joined;
+                                 * -1 for lost */
 };
 
 #endif

@@ -47,6 +47,8 @@ struct cpu {
     struct proc *idle;      /* this CPU's idle process */
     bool need_resched;      /* switch at the next return from a trap */
     int resched_why;        /* why, for the trace (enum sched_event_kind) */
+    unsigned int ticks;     /* ticks of this CPU's timer (its load, sched_cpu_load) */
+    unsigned int busy_ticks;    /* those that found a process other than idle running */
     /* Kept only with several CPUs (placement and stealing): */
     int nready;             /* READY processes queued here: its load, with proc */
     struct list ready;      /* those processes, oldest first (sched.cpu_node) */

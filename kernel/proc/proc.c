@@ -17,6 +17,7 @@
 #include "core/panic.h"
 #include "fs/file.h"
 #include "fs/vfs.h"
+#include "lib/format.h"
 #include "lib/string.h"
 #include "mm/frame.h"
 #include "mm/uaccess.h"
@@ -530,6 +531,7 @@ static void fill_info(struct procinfo *pi, const struct proc *p, uint32_t now)
     pi->ready_ticks = p->ready_ticks + (p->state == PROC_READY ? now - p->ready_since : 0);
     pi->start_tick = p->start_tick;
     memcpy(pi->name, p->name, sizeof pi->name);
+    pi->cpu = p->sched.ran_on;
 }
 
 /* getprocs and getpinfo copy the table out in chunks: the records of
@@ -600,6 +602,15 @@ unsigned proc_count(void)
     return nproc_used;
 }
 
+unsigned proc_count_ready(void)
+{
+    ASSERT(spin_holding(&sched_lock));
+    unsigned n = 0;
+    for (int i = 0; i < NPROC; i++)
+        n += procs[i].state == PROC_READY;
+    return n;
+}
+
 /* The working directory and open files of p, for Ctrl-P: read without
  * their owner's cooperation, so a line may be stale (never unsafe to
  * read: the kernel heap stays mapped). */
@@ -618,6 +629,20 @@ static void dump_files(const struct proc *p)
 }
 
 /* Ctrl-P: the process table, straight from the kernel. */
+/* Ctrl-P's second table: what each CPU runs, its queue, its load. */
+static void dump_cpus(void)
+{
+    static struct cpu_load load[NCPU];
+    sched_cpu_load(load, NCPU);
+    kprintf("CPU  RUNS                  READY  BUSY/TICKS\n");
+    for (int i = 0; i < ncpu; i++) {
+        char runs[24] = "idle";
+        if (load[i].running)
+            snprintf(runs, sizeof runs, "pid %d", load[i].running);
+        kprintf("%-4d %-21s %5u  %u/%u\n", i, runs, load[i].ready, load[i].busy, load[i].ticks);
+    }
+}
+
 void proc_dump(void)
 {
     kprintf("\nPID  PPID STATE      TICKS NAME            USER EIP\n");
@@ -634,4 +659,5 @@ void proc_dump(void)
         dump_files(p);
     }
     spin_unlock(&sched_lock);
+    dump_cpus();
 }

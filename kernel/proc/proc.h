@@ -67,6 +67,7 @@ struct sched_fields {
     unsigned int affinity;      /* setaffinity(): bit i = may run on CPU i */
     int cpu;                    /* the CPU whose queue holds it, or that runs
                                  * it, or that last ran it */
+    int ran_on;                 /* the CPU that runs it or last ran it; -1: never ran */
     struct list_node cpu_node;  /* in cpus[cpu].ready while READY */
 
     /* Owned by the policy. */
@@ -179,6 +180,8 @@ int proc_getprocs(uint32_t ubuf, int max);
 int proc_getpinfo(uint32_t ubuf);
 void proc_dump(void);
 unsigned proc_count(void);
+/* READY processes in the table; sched_lock held. */
+unsigned proc_count_ready(void);
 const char *proc_state_name(enum proc_state s);
 
 #endif

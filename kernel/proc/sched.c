@@ -61,6 +61,7 @@ static const struct sched_policy *find_policy(const char *name)
 static void start_cpu(struct cpu *c, struct proc *idle)
 {
     idle->sched.cpu = c->id;
+    idle->sched.ran_on = c->id;
     idle->sched.affinity = 1u << c->id;
     idle->state = PROC_RUNNING;
     c->idle = idle;
@@ -216,7 +217,7 @@ void sched_make_ready(struct proc *p)
     enqueue(p);
     struct proc *running = current_proc();
     if (p != running) {                 /* a wakeup, not a yield or preemption */
-        sched_trace(created ? SCHED_EV_NEW : SCHED_EV_READY, running->pid, p->pid);
+        sched_trace(created ? SCHED_EV_NEW : SCHED_EV_READY, running->pid, p->pid, p->sched.cpu);
         check_preempt(p);
     } else if (ncpu > 1) {
         check_preempt(p);               /* a yielder may land on an idle CPU */
@@ -238,6 +239,7 @@ void sched_fork(struct proc *parent, struct proc *child)
     child->sched.tickets = parent ? parent->sched.tickets : SCHED_TICKETS_DEFAULT;
     child->sched.affinity = parent ? parent->sched.affinity : ~0u;
     child->sched.cpu = parent ? parent->sched.cpu : 0;
+    child->sched.ran_on = -1;
     list_node_init(&child->sched.run_node);
     list_node_init(&child->sched.all_node);
     list_node_init(&child->sched.cpu_node);
@@ -366,6 +368,7 @@ static void schedule(enum sched_event_kind why)
         next = c->idle;
     next->sched.slice_ticks = 0;        /* a fresh quantum */
     next->state = PROC_RUNNING;         /* (its sched.cpu is c: it was queued here) */
+    next->sched.ran_on = c->id;
     c->need_resched = false;
     if (next == prev)
         return;
@@ -421,7 +424,9 @@ void sched_clock_tick(void)
     if (c == &cpus[0])
         sleep_wake_due(clock_ticks());  /* one clock for the sleepers */
     struct proc *p = c->proc;
+    c->ticks++;
     if (p != c->idle) {
+        c->busy_ticks++;
         schedstats_tick(p);
         p->sched.slice_ticks++;
         if (policy->tick(p)) {
@@ -460,6 +465,23 @@ void sched_trap_exit(struct trapframe *tf)
         }
         spin_unlock(&sched_lock);
     }
+}
+
+void sched_cpu_load(struct cpu_load *load, int n)
+{
+    spin_lock(&sched_lock);
+    for (int i = 0; i < n && i < ncpu; i++) {
+        const struct cpu *c = &cpus[i];
+        load[i] = (struct cpu_load){
+            .ticks = c->ticks,
+            .busy = c->busy_ticks,
+            /* The core counts per CPU only with several (placement);
+             * with one, every READY process is queued on CPU 0. */
+            .ready = ncpu > 1 ? (unsigned int)c->nready : proc_count_ready(),
+            .running = c->proc == c->idle ? 0 : c->proc->pid,
+        };
+    }
+    spin_unlock(&sched_lock);
 }
 
 void sched_idle_loop(void)

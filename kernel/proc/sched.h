@@ -124,6 +124,18 @@ void sched_set_tickets(struct proc *p, int tickets);
 void sched_set_affinity(struct proc *p, unsigned int mask);
 /* Every CPU that is up, as an affinity mask. */
 unsigned int sched_cpus_up_mask(void);
+
+/* What one CPU does, for sysinfo, ps -s and Ctrl-P: its timer's ticks,
+ * those that found it busy (not idle), the processes queued on it, and
+ * the pid it runs (0: idle). */
+struct cpu_load {
+    unsigned int ticks;
+    unsigned int busy;
+    unsigned int ready;
+    int running;
+};
+/* Fills load[0 .. min(n, ncpu) - 1]; takes sched_lock. */
+void sched_cpu_load(struct cpu_load *load, int n);
 /* p's killed or suspended flag was just set: if it runs on another CPU,
  * interrupt that CPU so p notices at once (at its trap exit). */
 void sched_kick(struct proc *p);

@@ -40,7 +40,7 @@ static bool trace_off(void)
 
 /* Appends one event; sched_lock held. Inlined into both callers: the
  * switch path is hot. */
-static inline void record(enum sched_event_kind kind, int from, int to)
+static inline void record(enum sched_event_kind kind, int from, int to, int cpu)
 {
     ASSERT(spin_holding(&sched_lock));
     if (trace_off())
@@ -49,19 +49,20 @@ static inline void record(enum sched_event_kind kind, int from, int to)
         tail++;                         /* overwrite the oldest */
         lost++;
     }
-    ring[head % SCHED_TRACE_LEN] = (struct sched_event){ clock_ticks(), from, to, kind };
+    ring[head % SCHED_TRACE_LEN] = (struct sched_event){ clock_ticks(), from, to, kind, cpu };
     head++;
 }
 
-void sched_trace(enum sched_event_kind kind, int from, int to)
+void sched_trace(enum sched_event_kind kind, int from, int to, int cpu)
 {
-    record(kind, from, to);
+    record(kind, from, to, cpu);
 }
 
 void sched_trace_switch(enum sched_event_kind why, const struct proc *prev,
                         const struct proc *next)
 {
-    record(prev == this_cpu()->idle ? SCHED_EV_WOKEN : why, prev->pid, next->pid);
+    struct cpu *c = this_cpu();
+    record(prev == c->idle ? SCHED_EV_WOKEN : why, prev->pid, next->pid, c->id);
 }
 
 /* Where a read stands: the ring position its events start at, and
@@ -78,7 +79,7 @@ static int peek(struct sched_event *buf, int max, struct trace_cursor *at)
     int n = 0;
     *at = (struct trace_cursor){ tail, 0 };
     if (lost && max > 0) {
-        buf[n++] = (struct sched_event){ clock_ticks(), (int)lost, 0, SCHED_EV_LOST };
+        buf[n++] = (struct sched_event){ clock_ticks(), (int)lost, 0, SCHED_EV_LOST, -1 };
         at->lost = lost;
     }
     for (uint32_t t = tail; n < max && t != head; t++)
@@ -156,7 +157,7 @@ void sched_trace_dump(void)
         spin_unlock(&sched_lock);
         if (n == 0)
             break;
-        kprintf("ev %u %d %d %s\n", ev.tick, ev.from, ev.to, sched_event_name(ev.kind));
+        kprintf("ev %u %d %d %s %d\n", ev.tick, ev.from, ev.to, sched_event_name(ev.kind), ev.cpu);
     }
     kprintf("schedtrace end\n");
 }

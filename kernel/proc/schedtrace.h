@@ -14,10 +14,10 @@
 
 #include "abi/schedtrace.h"
 
-#define SCHED_TRACE_LEN 8192            /* events kept: 128 KiB */
+#define SCHED_TRACE_LEN 8192            /* events kept: 160 KiB */
 
-/* Records one event now; with sched_lock held. */
-void sched_trace(enum sched_event_kind kind, int from, int to);
+/* Records one event now, as having happened on CPU cpu; with sched_lock held. */
+void sched_trace(enum sched_event_kind kind, int from, int to, int cpu);
 struct proc;
 /* Records the switch from prev to next: `why` prev stops, or "woken" when
  * prev is the idle process (something became ready); sched_lock held. */

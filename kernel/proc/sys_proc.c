@@ -108,6 +108,14 @@ int sys_sysinfo(uaddr_t uinfo)
         .ncpu = (unsigned int)ncpu,
     };
     strlcpy(si.policy, sched_policy()->name, sizeof si.policy);
+    struct cpu_load load[SYSINFO_NCPU];
+    sched_cpu_load(load, SYSINFO_NCPU);
+    for (int i = 0; i < ncpu && i < SYSINFO_NCPU; i++) {
+        si.cpu_ticks[i] = load[i].ticks;
+        si.cpu_busy[i] = load[i].busy;
+        si.cpu_ready[i] = load[i].ready;
+        si.cpu_running[i] = load[i].running;
+    }
     return copyout(uinfo, &si, sizeof si);
 }
 

@@ -6,8 +6,11 @@ promised-share lines (mlfq promises none), the jobs' queue levels and the
 boosts drawn, and the I/O job's drawn running time agrees with the table
 (a run shorter than a tick is not painted a tick wide). schedemo without
 jobs is a usage error. make run SCHED=prio runs under prio, and a sched= in
-BOOTARGS wins over SCHED. The demos run at CPUS=1: the shares a policy
-promises hold per CPU (docs/scheduler.md, "Several CPUs")."""
+BOOTARGS wins over SCHED. The lottery and mlfq demos run at CPUS=1: the
+shares a policy promises hold per CPU (docs/scheduler.md, "Several
+CPUs"). rr at CPUS=2 draws one lane per CPU: every switch is on its CPU's
+lane, the lanes agree with the table's CPU ticks, and a job that moved
+between CPUs (its migrations in the table) appears in both lanes."""
 import os
 import re
 import sys
@@ -69,9 +72,33 @@ def mlfq(t):
     t.check(not shapes(svg("mlfq-shares.svg"), "promise"), "mlfq promises no shares: no share lines")
 
 
+def lanes(t):
+    out = t.sh("make -s sched-demo SCHED=rr DEMO_TICKS=400 CPUS=2", timeout=180)
+    head = t.expect(r"^process .* on CPUs +migrations$", out, "with 2 CPUs the table has CPU columns")
+    rows = re.findall(r"^pid (\d+) \((cpu|io)\)\s+(\d+)\s.*\s([\d,]+|-)\s+(\d+)$", out, re.M)
+    t.check(len(rows) == 3, f"a table row per job: {rows}")
+    timeline = svg("rr-timeline.svg")
+    lanes_of = {}
+    for e in shapes(timeline, "lane"):
+        lanes_of.setdefault(e.get("data-pid"), set()).add(e.get("data-cpu"))
+    t.check(set().union(*lanes_of.values()) == {"0", "1"} if lanes_of else False,
+            f"a lane per CPU, both used: {lanes_of}")
+    trace = schedtrace.parse(open(os.path.join(DEMO, "rr.trace")).read().splitlines())
+    for pid, kind, ticks, on, migrations in rows:
+        on_lanes = sorted(lanes_of.get(pid, set()))
+        if on != "-":
+            t.check(on_lanes == on.split(","), f"pid {pid} ({kind}): table says CPUs {on}, lanes {on_lanes}")
+        lane_ticks = sum(e - s for lane in trace.lanes.values() for s, e, p in lane if p == int(pid))
+        t.check(lane_ticks == int(ticks), f"pid {pid}: {lane_ticks} ticks in the lanes, {ticks} in the table")
+        if int(migrations):
+            t.check(len(on_lanes) == 2, f"pid {pid} migrated {migrations} times but is in lanes {on_lanes}")
+    t.check(any(int(m) > 0 for *_, m in rows), f"3 jobs on 2 CPUs: some job moves between CPUs: {rows}")
+
+
 def run(t):
     lottery(t)
     mlfq(t)
+    lanes(t)
     r = t.run_cmd("schedemo", timeout=60)
     t.expect(r"^usage: schedemo ", r.out, "schedemo without jobs: a usage line")
     t.expect(r"^exit status: 2$", r.out, "schedemo without jobs: exit status 2")

@@ -101,7 +101,7 @@ class Console:
         if not re.search(r"^PID +PPID +STATE", out, re.M):
             raise Fail(f"ps printed no table: {out!r}")
         return {int(pid): (int(ppid), state, name) for pid, ppid, state, name in
-                re.findall(r"^(\d+) +(\d+) +(\S+) +\d+ +(\S+)$", out, re.M)}
+                re.findall(r"^(\d+) +(\d+) +(\S+) +(?:\d+|-) +\d+ +(\S+)$", out, re.M)}
 
     def ctrl_p(self):
         """Ctrl-P: the kernel's table; returns {pid: (ppid, state, name)}."""
@@ -207,6 +207,14 @@ def ctrl_p(c):
     out = c.since(start)
     check(re.search(r"^ +cwd /tmp$", out, re.M) and re.search(r"^ +fd 0: console rw$", out, re.M),
           f"Ctrl-P should show sh's working directory /tmp and fd 0 on the console: {out!r}")
+    # What each CPU runs: a row per CPU that is up (the shell waits for
+    # input, so every CPU is idle), its queue and its busy/total ticks.
+    ncpu = int(os.environ.get("CPUS") or "1")     # as testrun.py boots it
+    cpus = re.findall(r"^(\d+) +(idle|pid \d+) +(\d+) +(\d+)/(\d+)$", out, re.M)
+    check(re.search(r"^CPU  RUNS +READY  BUSY/TICKS$", out, re.M) and
+          [int(c[0]) for c in cpus] == list(range(ncpu)) and
+          all(int(busy) <= int(ticks) for *_, busy, ticks in cpus),
+          f"Ctrl-P should show a row per CPU ({ncpu}) with what it runs: {out!r}")
     # Ctrl-P acts at once and leaves the line being typed alone.
     start = c.pos
     c.send(b"echo x" + CTRL_P)

@@ -62,14 +62,39 @@ def ps_check(out, status):
     lines = out.splitlines()
     if status != 0 or not lines:
         return f"exit status {status}, output {out!r}"
-    if lines[0] != "PID   PPID  STATE      TICKS  NAME":
+    if lines[0] != "PID   PPID  STATE      CPU  TICKS  NAME":
         return f"header line {lines[0]!r}"
     rows = [line.split() for line in lines[1:]]
-    by_name = {r[-1]: r for r in rows if len(r) == 5}
+    by_name = {r[-1]: r for r in rows if len(r) == 6}
     if by_name.get("init", [None])[:3] != ["1", "0", "blocked"]:
         return f"no 'init' row with pid 1, ppid 0, blocked: {rows!r}"
-    if by_name.get("ps", [None, None, None])[2] != "running":
+    ps_row = by_name.get("ps", [None] * 4)
+    if ps_row[2] != "running":
         return f"no running 'ps' row: {rows!r}"
+    # The CPU column: ps runs on one of the CPUs that are up (the test
+    # boots with the default CPUS).
+    if not (ps_row[3] or "").isdigit():
+        return f"ps's own row shows no CPU: {rows!r}"
+    return None
+
+
+def ps_cpus_check(out, status):
+    """ps -s ends with each CPU's load: a row per CPU that is up, busy
+    ticks no more than its ticks, the percentage their ratio, and the
+    CPU that runs ps itself shows its pid."""
+    ncpu = int(os.environ.get("CPUS") or "1")       # as testrun.py boots it
+    if status != 0 or not re.search(r"^CPU  BUSY  TICKS  LOAD  READY  RUNS$", out, re.M):
+        return f"status {status}, no per-CPU table: {out!r}"
+    rows = re.findall(r"^(\d+) +(\d+) +(\d+) +(\d+)% +(\d+)  (idle|\d+)$", out, re.M)
+    if [int(r[0]) for r in rows] != list(range(ncpu)):
+        return f"expected a row for each of {ncpu} CPUs: {out!r}"
+    for cpu, busy, ticks, load, ready, runs in rows:
+        b, t = int(busy), int(ticks)
+        if t == 0 or b > t or int(load) != b * 100 // t:
+            return f"CPU {cpu}: busy {busy} of {ticks} ticks, load {load}%: {out!r}"
+    ps_pid = re.search(r"^(\d+) +running .* ps$", out, re.M)
+    if not ps_pid or ps_pid.group(1) not in [r[5] for r in rows]:
+        return f"no CPU shows ps running: {out!r}"
     return None
 
 
@@ -82,7 +107,7 @@ def background_check(out, status):
     if status != 0 or not m:
         return f"status {status}, output {out!r}"
     pid = m.group(1)
-    if not re.search(rf"^{pid} +\d+ +(blocked|running|ready) +\d+ +(sleep|sh)$", out, re.M):
+    if not re.search(rf"^{pid} +\d+ +(blocked|running|ready) +(\d+|-) +\d+ +(sleep|sh)$", out, re.M):
         return f"ps shows no live job (sleep, or sh not yet exec'd) with pid {pid}: {out!r}"
     return None
 
@@ -229,6 +254,7 @@ CASES = [
     ("ls", "ls", ls_check),
     ("ls_bin", "ls /bin", ls_bin_check),
     ("ps", "ps", ps_check),
+    ("ps_cpus", "ps -s", ps_cpus_check),
 ]
 
 

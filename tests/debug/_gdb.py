@@ -39,16 +39,17 @@ def listening(port):
     return False
 
 
-def start_qemu(t, tmp, **qemu):
+def start_qemu(t, tmp, smp=1, **qemu):
     """Starts QEMU (-kernel, -m 32, plus the t.qemu_command() arguments
     QEMU) halted with a GDB stub; returns (process, port, log path).
     Between free_port() closing its socket and QEMU binding it, someone else
     may take the port: then QEMU exits at once and we try another."""
     for attempt in range(3):
         port = free_port()
-        # One CPU: the helpers' views (kps, kproc) are the boot CPU's.
-        cmd = t.qemu_command(boot="kernel", mem=32, extra=["-S", "-gdb", f"tcp::{port}", "-smp", "1"],
-                             **qemu)
+        # One CPU unless asked (kcpus): conditions such as
+        # `cpus[0].proc->name` in the tests name the boot CPU's process.
+        cmd = t.qemu_command(boot="kernel", mem=32,
+                             extra=["-S", "-gdb", f"tcp::{port}", "-smp", str(smp)], **qemu)
         t.log.append(" ".join(cmd))
         log = os.path.join(tmp, f"qemu{attempt}.log")     # serial (stdio) and errors
         with open(log, "wb") as out:

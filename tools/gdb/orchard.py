@@ -4,6 +4,7 @@ Commands:
     kinfo        timer ticks and free physical frames
     kps          the process table (pid, state, name, saved eip, ...)
     kproc PID    one process: saved context and kernel backtrace
+    kcpus        each CPU: what it runs, the locks it holds, its ready queue
     kuser NAME   load build/user/NAME's symbols (user-level debugging)
     ksyms ADDR   the function containing ADDR (any GDB expression)
     orchard      list these commands
@@ -224,12 +225,12 @@ def state_name(p):
 
 
 def running_proc():
-    """The address of the struct proc on the CPU (cpus[0].proc), or 0."""
-    return ptr(kvar("cpus")[0]["proc"])
+    """The address of the struct proc on the CPU GDB stopped in, or 0."""
+    return ptr(kvar("cpus")[gdb_cpu()]["proc"])
 
 
 def idle_proc():
-    return kvar("idle_procs", "proc.c")[0]   # the boot CPU's
+    return kvar("idle_procs", "proc.c")[gdb_cpu()]   # that CPU's
 
 
 def proc_stack_ok(p, ebp):
@@ -285,7 +286,7 @@ def waiting_in(frames):
 def kps(arg):
     """List the process table: slot, pid, ppid, state, ticks, name, saved eip.
 
-The running process (cpus[0].proc) is marked with '*'; its saved eip is
+The running process (on the CPU GDB stopped in) is marked with '*'; its saved eip is
 stale, so none is shown. SAVED EIP is where a stopped process resumes
 (after its call to swtch); WAITING IN is the first function on its kernel
 stack outside the switch path (sleep_ticks, proc_wait, console_read...),
@@ -293,6 +294,9 @@ and FUNCTION names the saved eip. The last row is the idle process (pid 0,
 not in the table), which runs when nothing else is ready."""
     rows = proc_table()
     running = running_proc()
+    cpus = kvar("cpus")
+    # Processes on the other CPUs run too: their saved context is stale.
+    elsewhere = {ptr(cpus[i]["proc"]): i for i in range(int(kvar("ncpu"))) if i != gdb_cpu()}
     print(f"  {'SLOT':>4} {'PID':>5} {'PPID':>5} {'STATE':<14} {'TICKS':>6} {'NAME':<15} "
           f"{'SAVED EIP':<10} {'WAITING IN':<16} FUNCTION")
     idle = idle_proc()
@@ -303,6 +307,8 @@ not in the table), which runs when nothing else is ready."""
         name = p["name"].string(errors="replace")
         if here:
             eip, wait, where = "-", "(running)", ""
+        elif ptr(p.address) in elsewhere:
+            eip, wait, where = "-", f"(on CPU {elsewhere[ptr(p.address)]})", ""
         elif ptr(p["context"]):
             frames = saved_frames(p)
             eip = f"{frames[0][0]:#010x}"
@@ -324,6 +330,53 @@ def find_proc(pid):
         if int(p["pid"]) == pid:
             return slot, p
     raise gdb.GdbError(f"kproc: no process with pid {pid} (see kps)")
+
+
+def gdb_cpu():
+    """The index of the CPU GDB stopped in: QEMU's GDB stub shows each CPU
+    as a thread, numbered from 1 in CPU order."""
+    thread = gdb.selected_thread()
+    return thread.num - 1 if thread is not None else 0
+
+
+def cpu_ready(c, ncpu):
+    """CPU c's ready queue length: the core counts it per CPU with several
+    CPUs (placement, stealing); with one, every READY process is its."""
+    if ncpu > 1:
+        return int(c["nready"])
+    return sum(1 for _, p in proc_table() if str(p["state"]) == "PROC_READY")
+
+
+def proc_label(p):
+    return f"pid {int(p['pid'])} ({p['name'].string(errors='replace')})"
+
+
+@command("kcpus")
+def kcpus(arg):
+    """Each CPU: what it runs, the spinlocks it holds, its ready queue.
+
+RUNS is the process on the CPU (idle when none); LOCKS how many spinlocks
+it holds and their names, in the order taken (the lock-order checker's
+list, core/spinlock.c); IRQ-OFF its interrupt-disable nesting depth; READY
+the processes queued on it; RESCHED whether it switches at its next return
+from a trap; BUSY/TICKS its timer's ticks that found it busy, of all. '*'
+marks the CPU GDB stopped in (GDB's current thread)."""
+    ncpu = int(kvar("ncpu"))
+    cpus = kvar("cpus")
+    here = gdb_cpu()
+    print(f"  {'CPU':>3} {'APIC':>4} {'RUNS':<24} {'LOCKS':<20} {'IRQ-OFF':>7} {'READY':>5} "
+          f"{'RESCHED':<7} BUSY/TICKS")
+    for i in range(ncpu):
+        c = cpus[i]
+        proc, idle = ptr(c["proc"]), ptr(c["idle"])
+        runs = "-" if not proc else "idle" if proc == idle else proc_label(c["proc"].dereference())
+        nheld = int(c["nheld"])
+        names = [c["held"][j]["name"].string() for j in range(nheld)]
+        locks = f"{nheld}" + (f" ({', '.join(names)})" if names else "")
+        print(f"{'*' if i == here else ' '} {i:>3} {int(c['apic_id']):>4} {runs:<24} {locks:<20} "
+              f"{int(c['irq_depth']):>7} {cpu_ready(c, ncpu):>5} "
+              f"{'yes' if bool(c['need_resched']) else 'no':<7} "
+              f"{int(c['busy_ticks'])}/{int(c['ticks'])}")
 
 
 @command("kproc")

@@ -52,6 +52,12 @@ void arch_switch(struct proc *prev, struct proc *next);
 /* Prepares a new process's kernel stack so that its first switch-in
  * "returns" to user mode through its trapframe (see proc_alloc). */
 void arch_proc_init_stack(struct proc *p, void (*first)(void));
+/* Maps physical frame `frame` as process slot `slot`'s kernel stack, at
+ * that slot's fixed address above an unmapped guard page, and returns the
+ * address; NULL without memory for a page table. At boot only (every
+ * process's directory shares the kernel half from then on), and never
+ * changed after, so no CPU can cache a stale translation of a stack. */
+void *arch_kstack_map(int slot, uint32_t frame);
 /* The FPU: enabled once at boot; every new program starts clean. */
 void arch_init_fpu(void);
 void arch_fpu_init_state(struct proc *p);

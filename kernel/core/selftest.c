@@ -17,7 +17,7 @@
 #include "proc/sched.h"
 
 BOOT_PARAM(test, "run a kernel self-test: boot, fault, assert, ticks, echo, frames, kheap, divide64, "
-                 "lockorder, lockagain, schedcost");
+                 "lockorder, lockagain, schedcost, stackoverflow");
 
 /* Passes the boot checks and powers off: the boot tests' end. */
 static void test_boot(void)
@@ -223,6 +223,35 @@ static void test_lockagain(void)
     kprintf("selftest: lockagain: the checker let a recursive acquire through\n");
 }
 
+/* Recursion without end on a process's kernel stack: each call keeps a
+ * frame (the addition after the call is no tail call, the volatile array
+ * must live in memory) until the stack runs into its guard page. The
+ * double fault must panic naming the process (arch/x86/fault.c). */
+static volatile int recursion_limit = 1 << 30;  /* far past any stack; the compiler cannot know */
+
+static int __attribute__((noinline)) recurse(int depth)
+{
+    volatile char frame[64];
+    frame[0] = (char)depth;
+    if (depth >= recursion_limit)
+        return 0;
+    return recurse(depth + 1) + frame[0];
+}
+
+static void overflow_task(void)
+{
+    kprintf("selftest: stackoverflow: recursing on the kernel stack of pid %d (%s)\n",
+            current_proc()->pid, current_proc()->name);
+    recurse(0);
+}
+
+static void test_stackoverflow(void)
+{
+    if (!proc_start_kernel_task("overflow", overflow_task))
+        panic("stackoverflow: no process slot");
+    sched_idle_loop();                  /* runs it; the panic ends the test */
+}
+
 struct selftest {
     const char *name;
     void (*run)(void);
@@ -233,7 +262,7 @@ static const struct selftest tests[] = {
     { "ticks", test_ticks },   { "echo", test_echo },   { "frames", test_frames },
     { "kheap", test_kheap },   { "divide64", test_divide64 },
     { "lockorder", test_lockorder },        { "lockagain", test_lockagain },
-    { "schedcost", test_schedcost },
+    { "schedcost", test_schedcost },        { "stackoverflow", test_stackoverflow },
 };
 
 void selftest_run(const char *name)

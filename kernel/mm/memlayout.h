@@ -5,7 +5,11 @@
  *   0xFFFFFFFF +---------------------------+
  *              | device registers          |  identity-mapped, uncached: the
  *              |                           |  local and I/O APICs (0xFEC00000)
- *   0xF0000000 +---------------------------+ <- KERN_DIRECT_END
+ *   0xF0800000 +---------------------------+ <- KSTACKS_END
+ *              | kernel stacks             |  one 4 KiB stack per process
+ *              |   guard, stack, guard,    |  slot, each above an unmapped
+ *              |   stack, ...              |  guard page: an overflow faults
+ *   0xF0000000 +---------------------------+ <- KERN_DIRECT_END, KSTACKS_BASE
  *              | direct map of RAM         |  0x00000000 .. 0x2FFFFFFF
  *              |   kernel image at +1 MiB  |  (768 MiB at most: RAM above
  *              |   frames, kernel heap     |   that is ignored and reported)
@@ -25,6 +29,11 @@
 #define KERN_LOAD_PHYS  UL32(0x00100000)          /* where loaders put the kernel */
 #define KERN_DIRECT_MAX UL32(0x30000000)          /* RAM the direct map can reach */
 #define KERN_DIRECT_END (KERNBASE + KERN_DIRECT_MAX)
+/* Kernel stacks: slot i's stack is the second page of the pair at
+ * KSTACKS_BASE + i * 8 KiB; the first page of each pair is never mapped.
+ * Room for 1024 slots (NPROC's largest). */
+#define KSTACKS_BASE    KERN_DIRECT_END
+#define KSTACKS_END     (KSTACKS_BASE + UL32(0x800000))
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>

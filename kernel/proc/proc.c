@@ -30,6 +30,10 @@
 
 /* Guarded by sched_lock, like the scheduling fields of each proc. */
 static struct proc procs[NPROC];
+/* Slot i's kernel stack, mapped at boot above a guard page and kept for
+ * the kernel's life (arch_kstack_map): never changing a mapping is what
+ * lets every CPU trust its TLB for every stack. Constant after proc_init. */
+static void *kstacks[NPROC];
 static struct list free_slots;
 static struct proc *pid_hash[PID_HASH_SIZE];
 static int next_pid = 1;
@@ -75,6 +79,12 @@ void proc_init(void)
     list_init(&free_slots);
     for (int i = NPROC - 1; i >= 0; i--)
         list_push_front(&free_slots, &procs[i].free_node);
+    for (int i = 0; i < NPROC; i++) {
+        uint32_t frame = frame_alloc();
+        kstacks[i] = frame ? arch_kstack_map(i, frame) : 0;
+        if (!kstacks[i])
+            panic("no memory for %d kernel stacks (NPROC)", NPROC);
+    }
     /* The boot thread becomes the idle process: it runs kmain's stack. */
     extern char boot_stack[];
     sched_init(idle_init(&idle_procs[0], boot_stack));
@@ -108,21 +118,17 @@ static int alloc_pid(void)
 }
 
 /*
- * Takes a free slot and gives it a pid and a kernel stack; the new
- * process is an EMBRYO whose first switch-in runs `first` and then
- * returns to user mode through its trapframe. NULL when the table or
- * memory is full.
+ * Takes a free slot and gives it a pid; the slot's kernel stack comes
+ * with it. The new process is an EMBRYO whose first switch-in runs
+ * `first` and then returns to user mode through its trapframe. NULL when
+ * the table is full.
  */
 static struct proc *proc_alloc(void (*first)(void))
 {
-    uint32_t stack = frame_alloc();
-    if (!stack)
-        return 0;
     spin_lock(&sched_lock);
     struct list_node *n = list_pop_front(&free_slots);
     if (!n) {
         spin_unlock(&sched_lock);
-        frame_free(stack);
         return 0;
     }
     struct proc *p = list_entry(n, struct proc, free_node);
@@ -135,7 +141,7 @@ static struct proc *proc_alloc(void (*first)(void))
     pid_hash[p->pid % PID_HASH_SIZE] = p;
     nproc_used++;
     spin_unlock(&sched_lock);
-    p->kstack = P2V(stack);
+    p->kstack = kstacks[p - procs];
     p->magic = p->kstack;
     *p->magic = PROC_MAGIC;
     arch_proc_init_stack(p, first);
@@ -150,7 +156,6 @@ static void proc_free(struct proc *p)
     while (*link != p)
         link = &(*link)->hash_next;
     *link = p->hash_next;
-    frame_free(V2P(p->kstack));
     p->state = PROC_UNUSED;
     p->pid = 0;
     nproc_used--;
@@ -164,6 +169,32 @@ static void fork_return(void)
     spin_unlock(&sched_lock);
     if (current_proc()->killed)         /* killed before it ever ran */
         proc_exit(-1);
+}
+
+static void (*kernel_task_fn)(void);    /* proc_start_kernel_task's, once */
+
+static void kernel_task_first_run(void)
+{
+    spin_unlock(&sched_lock);
+    kernel_task_fn();
+    panic("kernel task %s returned", current_proc()->name);
+}
+
+bool proc_start_kernel_task(const char *name, void (*fn)(void))
+{
+    ASSERT(!kernel_task_fn);
+    struct proc *p = proc_alloc(kernel_task_first_run);
+    if (!p)
+        return false;
+    kernel_task_fn = fn;
+    strlcpy(p->name, name, sizeof p->name);
+    strlcpy(p->cwd_path, "/", sizeof p->cwd_path);
+    arch_fpu_init_state(p);
+    spin_lock(&sched_lock);
+    sched_fork(0, p);
+    sched_make_ready(p);
+    spin_unlock(&sched_lock);
+    return true;
 }
 
 static char **init_argv;

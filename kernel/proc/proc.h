@@ -89,7 +89,7 @@ struct proc {
     int pid;
     char name[PROC_NAME_LEN];   /* the program's name (exec sets it) */
     uint32_t start_tick;
-    void *kstack;               /* KSTACK_SIZE bytes, one frame */
+    void *kstack;               /* KSTACK_SIZE bytes: its slot's, above a guard page */
     struct trapframe *tf;       /* the user registers, top of kstack */
 
     /* Guarded by sched_lock (proc/sched.h). */
@@ -179,6 +179,10 @@ int proc_getprocs(uint32_t ubuf, int max);
 /* getpinfo: fills the struct pstat at ubuf; 0, or -1 for a bad buffer. */
 int proc_getpinfo(uint32_t ubuf);
 void proc_dump(void);
+/* A process that runs fn in the kernel and never enters user mode, for a
+ * kernel self-test that needs a process of its own (test=stackoverflow);
+ * at most one per boot. false if the table is full. */
+bool proc_start_kernel_task(const char *name, void (*fn)(void));
 unsigned proc_count(void);
 /* READY processes in the table; sched_lock held. */
 unsigned proc_count_ready(void);

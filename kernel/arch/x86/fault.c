@@ -13,6 +13,8 @@
  * killed, with the cause read from the FPU's status in the report. The
  * kill is proc_fault's, the one place a later SIGFPE replaces.
  */
+#include "arch/x86/gdt.h"
+#include "arch/x86/paging.h"
 #include "arch/x86/trap.h"
 #include "arch/x86/x86.h"
 #include "core/panic.h"
@@ -33,6 +35,20 @@ static void page_fault(struct trapframe *tf)
         proc_fault(tf, "out of memory", va);
     if (r < 0)
         proc_fault(tf, tf->err & PF_WRITE ? "page fault (write)" : "page fault (read)", va);
+}
+
+/* A double fault, in its own task (gdt.c): the kernel cannot go on, but
+ * it can say why. The usual why is a kernel stack overflow: the stack
+ * pointer went below the process's stack into the guard page under it. */
+void double_fault_task(void)
+{
+    uint32_t eip, esp;
+    tss_interrupted(&eip, &esp);
+    struct proc *p = current_proc();
+    if (paging_in_guard_page(esp) || paging_in_guard_page(esp - 4))
+        panic("kernel stack overflow in pid %d (%s): esp %p is in the guard page below its "
+              "kernel stack (eip %p)", p->pid, p->name, (void *)esp, (void *)eip);
+    panic("double fault in pid %d (%s): eip %p, esp %p", p->pid, p->name, (void *)eip, (void *)esp);
 }
 
 /* The x87 status word and MXCSR flag the same six errors in bits 0-5, in

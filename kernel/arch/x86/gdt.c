@@ -12,12 +12,23 @@
  *
  * The TSS's I/O-map base points past its limit, so there is no I/O
  * permission bitmap and, with IOPL 0, every port is closed to ring 3.
+ *
+ * A second TSS per CPU is a task of its own for one exception: the double
+ * fault. A kernel stack overflow runs into the unmapped guard page below
+ * the stack; the page fault cannot push its frame there either, and that
+ * second fault is a double fault. An ordinary handler would need the same
+ * broken stack (a third fault resets the machine); the CPU enters a task
+ * through its task gate (trap.c) by loading that task's registers, its
+ * own stack included, and saves the broken ones in the CPU's TSS, where
+ * the handler reads them (tss_interrupted).
  */
 #include "arch/x86/gdt.h"
 
 #include "arch/x86/mmu.h"
+#include "arch/x86/paging.h"
 #include "arch/x86/x86.h"
 #include "core/cpu.h"
+#include "mm/memlayout.h"
 
 struct segdesc {
     uint16_t limit_lo;
@@ -48,6 +59,8 @@ struct tss {
 /* Row i belongs to cpus[i]; only that CPU writes it, after gdt_init. */
 static struct segdesc gdt[NCPU][GDT_NSLOTS];
 static struct tss tss[NCPU];
+static struct tss df_tss[NCPU];         /* the double-fault task */
+static char df_stack[NCPU][4096] __attribute__((aligned(16)));
 
 static struct segdesc segment(uint32_t base, uint32_t limit, uint8_t access, uint8_t flags)
 {
@@ -58,6 +71,23 @@ static struct segdesc segment(uint32_t base, uint32_t limit, uint8_t access, uin
         .access = access,
         .flags_limit_hi = (uint8_t)((flags << 4) | ((limit >> 16) & 0xF)),
         .base_hi = base >> 24,
+    };
+}
+
+/* The double-fault task starts afresh each time (nothing returns to it):
+ * interrupts off, kernel segments, this CPU's per-CPU segment, its own
+ * stack, the kernel's page directory. */
+static void df_task_init(struct tss *t, char *stack_top)
+{
+    *t = (struct tss){
+        .eip = (uint32_t)double_fault_task,
+        .esp = (uint32_t)stack_top,
+        .eflags = 0x2,                  /* bit 1 is always set; IF clear */
+        .cr3 = V2P(kernel_pgdir),
+        .cs = SEL_KCODE,
+        .ss = SEL_KDATA, .ds = SEL_KDATA, .es = SEL_KDATA, .fs = SEL_KDATA,
+        .gs = SEL_KCPU,
+        .iomap_base = sizeof *t,
     };
 }
 
@@ -74,6 +104,8 @@ void gdt_init(struct cpu *c)
     g[GDT_TSS] = segment((uint32_t)t, sizeof *t - 1, ACC_TSS, 0);
     c->self = c;
     g[GDT_KCPU] = segment((uint32_t)c, sizeof *c - 1, ACC_DATA, 0);
+    df_task_init(&df_tss[c->id], df_stack[c->id] + sizeof df_stack[0]);
+    g[GDT_DFTSS] = segment((uint32_t)&df_tss[c->id], sizeof df_tss[0] - 1, ACC_TSS, 0);
     lgdt(g, sizeof gdt[0]);
     __asm__ volatile(
         "movw %w0, %%ds\n\tmovw %w0, %%es\n\tmovw %w0, %%ss\n\t"
@@ -86,4 +118,11 @@ void gdt_init(struct cpu *c)
 void tss_set_kernel_stack(uint32_t esp0)
 {
     tss[this_cpu()->id].esp0 = esp0;
+}
+
+void tss_interrupted(uint32_t *eip, uint32_t *esp)
+{
+    const struct tss *t = &tss[this_cpu()->id];
+    *eip = t->eip;
+    *esp = t->esp;
 }

@@ -5,6 +5,7 @@
 #include "arch/arch.h"
 
 #include "arch/x86/gdt.h"
+#include "arch/x86/paging.h"
 #include "arch/x86/pic.h"
 #include "arch/x86/trap.h"
 #include "arch/x86/x86.h"
@@ -44,8 +45,12 @@ void arch_halt(void)
     }
 }
 
+/* Readable kernel memory a frame pointer may point into: the direct map,
+ * or a kernel stack (not its guard page). */
 static bool kernel_address(uint32_t a)
 {
+    if (a >= KSTACKS_BASE && a < KSTACKS_END)
+        return paging_kstack_mapped(a) && paging_kstack_mapped(a + 7);
     return a >= (uint32_t)__kernel_start && a < KERN_DIRECT_END;
 }
 

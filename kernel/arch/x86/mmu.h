@@ -43,13 +43,15 @@
 #define GDT_UDATA   4
 #define GDT_TSS     5
 #define GDT_KCPU    6               /* per-CPU data: base = this CPU's struct cpu */
-#define GDT_NSLOTS  7
+#define GDT_DFTSS   7               /* the double-fault task (its own stack) */
+#define GDT_NSLOTS  8
 #define SEL_KCODE   (GDT_KCODE << 3)
 #define SEL_KDATA   (GDT_KDATA << 3)
 #define SEL_UCODE   ((GDT_UCODE << 3) | 3)
 #define SEL_UDATA   ((GDT_UDATA << 3) | 3)
 #define SEL_TSS     (GDT_TSS << 3)
 #define SEL_KCPU    (GDT_KCPU << 3)
+#define SEL_DFTSS   (GDT_DFTSS << 3)
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>

@@ -2,6 +2,7 @@
 #ifndef ARCH_X86_PAGING_H
 #define ARCH_X86_PAGING_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "arch/x86/mmu.h"
@@ -21,5 +22,9 @@ void *paging_direct(uint64_t pa, uint32_t len);
  * made (each copies the kernel half once); NULL if pa is not above the
  * direct map. */
 void *paging_map_device(uint32_t pa);
+/* Is va in the guard page below some kernel stack (arch_kstack_map)? */
+bool paging_in_guard_page(uint32_t va);
+/* Is va in a kernel stack that is mapped (readable)? */
+bool paging_kstack_mapped(uint32_t va);
 
 #endif

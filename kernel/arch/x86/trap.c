@@ -25,6 +25,7 @@ struct gate {
 } __attribute__((packed));
 
 #define GATE_INTERRUPT 0x8E     /* present, DPL 0, 32-bit interrupt gate */
+#define GATE_TASK      0x85     /* present, DPL 0, task gate */
 
 struct trap_entry {
     trap_handler_fn handler;
@@ -61,6 +62,8 @@ void trap_init(void)
 {
     for (int v = 0; v < T_NVECTORS; v++)
         set_gate(v, 0);
+    /* A double fault switches to a task with its own stack (gdt.c). */
+    idt[T_DBLFLT] = (struct gate){ .selector = SEL_DFTSS, .type_attr = GATE_TASK };
     for (int v = 0; v < T_NEXCEPTIONS; v++)
         traps[v].name = exception_names[v];
     trap_init_cpu();

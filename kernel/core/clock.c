@@ -3,17 +3,11 @@
 
 #include "proc/sched.h"
 
-/* Written only by the timer interrupt; a 32-bit read is atomic on x86. */
-static volatile uint32_t ticks;
+volatile uint32_t clock_tick_count;
 
 void clock_tick(struct trapframe *tf)
 {
     (void)tf;
-    ticks++;
+    clock_tick_count++;
     sched_clock_tick();
-}
-
-uint32_t clock_ticks(void)
-{
-    return ticks;
 }

@@ -15,6 +15,16 @@
 struct trapframe;
 
 void clock_tick(struct trapframe *tf);     /* from the timer interrupt */
-uint32_t clock_ticks(void);                 /* ticks since the timer started */
+
+/* Written only by the timer interrupt, on the boot CPU; a 32-bit read is
+ * atomic on x86. Read it through clock_ticks(). */
+extern volatile uint32_t clock_tick_count;
+
+/* Ticks since the timer started. Inline: the scheduler reads it at
+ * every switch (the trace's time stamp). */
+static inline uint32_t clock_ticks(void)
+{
+    return clock_tick_count;
+}
 
 #endif

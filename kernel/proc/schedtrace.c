@@ -28,14 +28,21 @@ const char *sched_event_name(int kind)
     return kind >= 0 && kind < SCHED_EV_COUNT ? event_names[kind] : "?";
 }
 
-static bool trace_off(void)
+/* schedtrace=off, read from the command line at the first event: -1
+ * until then. Checked inline at every switch, so the check is one load
+ * and the command line is read once, out of line. */
+static int trace_off_state = -1;
+
+static __attribute__((noinline)) bool trace_off_read(void)
 {
-    static int off = -1;                /* the command line, read once */
-    if (off < 0) {
-        const char *v = cmdline_get("schedtrace");
-        off = v && strcmp(v, "off") == 0;
-    }
-    return off;
+    const char *v = cmdline_get("schedtrace");
+    trace_off_state = v && strcmp(v, "off") == 0;
+    return trace_off_state;
+}
+
+static inline bool trace_off(void)
+{
+    return trace_off_state < 0 ? trace_off_read() : trace_off_state;
 }
 
 /* Appends one event; sched_lock held. Inlined into both callers: the

@@ -21,7 +21,7 @@ def run(t):
     steps = [
         "continue",                             # to the template's kmain breakpoint
         # Once the jobs run (schedemo starts them a few ticks after boot).
-        "hbreak sleep_wake_due if 'clock.c'::ticks > 120",
+        "hbreak sleep_wake_due if clock_tick_count > 120",
         "echo @@stop\\n", "continue",
         "echo @@kcpus\\n", "kcpus",
         "echo @@kps\\n", "kps",

@@ -127,7 +127,7 @@ def symbolize(addr):
 @command("kinfo")
 def kinfo(arg):
     """Print the kernel's timer ticks and free physical frames."""
-    ticks = int(kvar("ticks", "clock.c"))
+    ticks = int(kvar("clock_tick_count"))
     nfree = int(kvar("nfree", "frame.c"))
     print(f"ticks {ticks}")
     print(f"free frames {nfree} ({nfree * FRAME_SIZE // 1024} KiB)")

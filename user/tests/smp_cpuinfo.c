@@ -89,7 +89,9 @@ int main(void)
     unsigned int busy = s1.cpu_busy[target] - s0.cpu_busy[target];
     unsigned int ticks = s1.cpu_ticks[target] - s0.cpu_ticks[target];
     printf("  CPU %d ran the spinner: busy %u of %u ticks\n", target, busy, ticks);
-    CHECK(ticks >= 10 && busy <= ticks);
+    /* Each CPU's timer counts for itself: a host too busy to run an
+     * emulated CPU merges its ticks, so only "some" is certain. */
+    CHECK(ticks > 0 && busy <= ticks);
     if (ncpu > 1) {                          /* alone there: always busy */
         CHECK(busy * 10 >= ticks * 9);
         CHECK_EQ(s1.cpu_running[target], pid);

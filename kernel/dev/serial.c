@@ -79,10 +79,10 @@ void serial_com2_putc(char c)
         uart_putc(COM2, c);
 }
 
-/* Bytes stay in the UART while the console has no room: its FIFO fills,
- * and then the other end (QEMU, a terminal) holds its input back. */
-/* The next byte the UART has for the console, or -1: none, or no room
- * (then input is held until serial_input_resume). */
+/* The next byte the UART has for the console, or -1: none, or no room.
+ * Without room, bytes stay in the UART (input held until
+ * serial_input_resume): its FIFO fills, and then the other end (QEMU, a
+ * terminal) holds its input back. */
 static int take_byte(void)
 {
     int c = -1;

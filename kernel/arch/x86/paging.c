@@ -73,8 +73,8 @@ bool paging_kstack_mapped(uint32_t va)
 
 void *paging_map_device(uint32_t pa)
 {
-    if (pa < KERN_DIRECT_END)
-        return 0;
+    if (pa < KSTACKS_END)
+        return 0;               /* the direct map, or the kernel stacks' page tables */
     uint32_t big = pa & ~(BIGPGSIZE - 1);
     kernel_pgdir[PDX(big)] = big | PTE_P | PTE_W | PTE_PS | PTE_PCD | PTE_PWT;
     __asm__ volatile("invlpg (%0)" : : "r"(pa) : "memory");

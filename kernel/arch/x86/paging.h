@@ -20,7 +20,7 @@ void *paging_direct(uint64_t pa, uint32_t len);
  * the 4 MiB page holding pa at the same virtual address, uncached, and
  * returns pa's address. Only before the first process's directory is
  * made (each copies the kernel half once); NULL if pa is not above the
- * direct map. */
+ * direct map and the kernel stacks (mm/memlayout.h). */
 void *paging_map_device(uint32_t pa);
 /* Is va in the guard page below some kernel stack (arch_kstack_map)? */
 bool paging_in_guard_page(uint32_t va);

@@ -154,7 +154,7 @@ static void bench_pipe_rtt_sleepers(void)
     }
     pipe_rtt("pipe_rtt_56_sleepers");
     for (int i = 0; i < SLEEPERS; i++)
-        kill(pids[i]);
+        kill(pids[i], SIGKILL);
     for (int i = 0; i < SLEEPERS; i++)
         wait(0);
 }

@@ -298,7 +298,7 @@ static void reap_all(void)
 {
     resume_all();
     for (int i = 0; i < S.nch; i++)
-        kill(S.child[i]);
+        kill(S.child[i], SIGKILL);
     int st;
     while (wait(&st) >= 0)
         S.reaped++;
@@ -343,7 +343,7 @@ static void __attribute__((noreturn)) ending(uint32_t r)
     case 7: __asm__ volatile("outb %%al, $0xf4" : : "a"(0)); break;   /* QEMU's exit port */
     case 8: { volatile int z = 0; exit(10 / z); }
     case 9: recurse(0); break;
-    case 10: kill(getpid()); yield(); break;
+    case 10: kill(getpid(), SIGKILL); yield(); break;
     case 11: __asm__ volatile("cli"); break;
     case 12: {
         char *p = sbrk((int)PAGE);
@@ -712,7 +712,7 @@ static void do_call(uint32_t *r)
     case SYS_kill: {
         int pid = rand_pid(r[1]);
         note(SYS_kill, (uint32_t)pid, 0, 0);
-        ret = kill(pid);
+        ret = kill(pid, SIGKILL);
         S.kills += ret == 0;
         break;
     }

@@ -102,7 +102,7 @@ static int run_one(const char *name, int timeout)
         close(gate[0]);
         close(gate[1]);
         sleep(timeout);
-        kill(pid);
+        kill(pid, SIGKILL);
         exit(0);
     }
     close(gate[0]);
@@ -111,7 +111,7 @@ static int run_one(const char *name, int timeout)
     while ((w = wait(&status)) != pid && w >= 0)
         ;
     int ticks = uptime() - start;
-    kill(watchdog);
+    kill(watchdog, SIGKILL);
     while ((w = wait(0)) != watchdog && w >= 0)
         ;                                   /* and anything else left over */
     if (pid < 0)

@@ -154,7 +154,7 @@ static void report(const struct job *jobs, int njobs)
     for (int j = 0; j < njobs; j++)
         total += got[j];
     for (int j = 0; j < njobs; j++) {
-        kill(jobs[j].pid);
+        kill(jobs[j].pid, SIGKILL);
         unsigned int permille = total ? got[j] * 1000 / total : 0;
         char text[32];
         label(&jobs[j], text, sizeof text);

@@ -12,18 +12,25 @@
  * from f), `> f` (standard output to f, emptied first), `>> f` (appended),
  * `2> f` (standard error); a redirection overrides the pipe.
  *
- * Builtins: cd [DIR], pwd, exit [N], help, kill PID... (kill is inside the shell so that
- * it works when the process table is full). In a pipeline or in the
+ * Builtins: cd [DIR], pwd, exit [N], help, kill [-SIG] PID|%N... (inside
+ * the shell so that it works when the process table is full), jobs,
+ * fg [%N], bg [%N]. In a pipeline or in the
  * background a builtin runs in the forked process, as in a subshell: there
  * `exit` ends only that process. The exit status of a line is
  * that of its last foreground job, which is that of the pipeline's last
- * command. A line is checked whole before anything runs: a syntax error
- * (status 2) runs none of it. Ctrl-C kills the foreground job: sh names
- * it to the kernel with setfg().
+ * command (128 + N for a command that signal N ended). A line is checked
+ * whole before anything runs: a syntax error (status 2) runs none of it.
  *
- * Background jobs are reaped before every prompt and every command, and
- * reported once at the next prompt: "[pid] done", or "[pid] done
- * (status N)" when N is not 0.
+ * Job control, when interactive (docs/signals.md): each job (a pipeline)
+ * runs in a process group of its own, led by the job's first process.
+ * The foreground job's group is named to the console with setfg(), so
+ * Ctrl-C (SIGINT), Ctrl-\ (SIGQUIT) and Ctrl-Z (SIGTSTP) reach every
+ * process of it; the shell ignores those three itself. A stopped job is
+ * reported "[N] Stopped"; `fg` and `bg` continue it (SIGCONT to its
+ * group). Jobs are numbered from 1; background jobs start with "[N] PID".
+ * Finished background jobs are reaped before every prompt and every
+ * command and reported once, at the next prompt: "[N] Done", "[N] Done
+ * (status S)" when S is not 0, "[N] Killed (SIGNAME)".
  */
 #include "user.h"
 
@@ -58,10 +65,21 @@ struct job {
  * byte of the line. */
 static char *words;
 static int interactive;
-static int running_jobs;        /* background jobs started and not yet reaped */
 
-/* Background jobs reaped but not yet reported (interactive only). */
-static struct { int pid, status; } finished[NPROC];
+/* The jobs table: slot N-1 is job N. A job is known by its process
+ * group, whose leader is the job's first process (pgid = its pid). */
+#define MAXJOBS NPROC
+#define JOB_TEXT 64
+static struct {
+    int pgid;                   /* 0: a free slot */
+    int stopped;
+    char text[JOB_TEXT];        /* the command, for `jobs` */
+} jobs[MAXJOBS];
+static int current_job;         /* fg and bg's default: the newest (0: none) */
+
+/* Jobs that ended but are not yet reported (interactive only): the job
+ * number and the waitpid status. */
+static struct { int n, status; } finished[MAXJOBS];
 static int nfinished;
 
 /* ------------------------------------------------------------ parsing */
@@ -304,20 +322,28 @@ static int builtin_help(struct cmd *c)
            "  cd [DIR]    changes the working directory (to /)\n"
            "  exit [N]    leaves the shell with status N (0)\n"
            "  help        lists the builtins and the programs in /bin\n"
-           "  kill PID... kills processes (works even when the process table is full)\n"
+           "  kill [-SIG] PID|%%N...  sends SIG (TERM) to processes or jobs\n"
+           "              (works even when the process table is full)\n"
+           "  jobs        lists the jobs; fg [%%N] and bg [%%N] continue one\n"
            "  pwd         prints the working directory\n"
            "Programs in /bin:\n");
     help_programs();
     printf("Lines: CMD ARGS; CMD & (background); CMD | CMD; quotes '...' \"...\" and \\.\n"
            "Redirections on any command: < FILE, > FILE, >> FILE (append), 2> FILE.\n"
-           "Keys: Ctrl-C kills the job, Ctrl-D ends input, Ctrl-P lists processes,\n"
+           "Keys: Ctrl-C interrupts the job, Ctrl-Z stops it, Ctrl-\\ quits it,\n"
+           "Ctrl-D ends input, Ctrl-P lists processes,\n"
            "Ctrl-U/Ctrl-W erase the line/a word, Ctrl-L redraws, arrows edit and recall.\n");
     return 0;
 }
 
+static int job_target(const char *arg);
+static int builtin_fg(struct cmd *c);
+static int builtin_bg(struct cmd *c);
+static int builtin_jobs(struct cmd *c);
+
 static int builtin_kill(struct cmd *c)
 {
-    return pid_command(c->argc, c->argv, kill);
+    return kill_command(c->argc, c->argv, job_target);
 }
 
 typedef int builtin_fn(struct cmd *c);
@@ -326,9 +352,12 @@ static const struct {
     const char *name;
     builtin_fn *run;
 } builtins[] = {
+    { "bg", builtin_bg },
     { "cd", builtin_cd },
     { "exit", builtin_exit },
+    { "fg", builtin_fg },
     { "help", builtin_help },
+    { "jobs", builtin_jobs },
     { "kill", builtin_kill },
     { "pwd", builtin_pwd },
 };
@@ -345,43 +374,148 @@ static builtin_fn *find_builtin(const char *name)
 
 /* ------------------------------------------------------------ jobs */
 
-static void job_finished(int pid, int status)
+/* Records a new job led by pgid; its number (0 if the table is full:
+ * the job runs, without a number). */
+static int job_add(int pgid, const struct job *j)
 {
-    running_jobs--;
-    if (interactive && nfinished < NPROC) {
-        finished[nfinished].pid = pid;
-        finished[nfinished++].status = status;
+    for (int i = 0; i < MAXJOBS; i++) {
+        if (jobs[i].pgid)
+            continue;
+        jobs[i].pgid = pgid;
+        jobs[i].stopped = 0;
+        jobs[i].text[0] = '\0';
+        for (int k = 0; j && k < j->ncmds; k++)
+            for (int w = 0; w < j->cmds[k].argc; w++) {
+                int len = (int)strlen(jobs[i].text);
+                snprintf(jobs[i].text + len, JOB_TEXT - len, "%s%s%s", len ? " " : "",
+                         w == 0 && k > 0 ? "| " : "", j->cmds[k].argv[w]);
+            }
+        return current_job = i + 1;
+    }
+    return 0;
+}
+
+static int job_find(int pgid)
+{
+    for (int i = 0; i < MAXJOBS; i++)
+        if (jobs[i].pgid == pgid)
+            return i + 1;
+    return 0;
+}
+
+/* The job ended with waitpid status st: noted for the next prompt. */
+static void job_ended(int n, int st)
+{
+    jobs[n - 1].pgid = 0;
+    if (current_job == n)
+        current_job = 0;
+    if (interactive && nfinished < MAXJOBS) {
+        finished[nfinished].n = n;
+        finished[nfinished++].status = st;
     }
 }
 
-/* Reaps every child that has exited, without blocking: getprocs says how
- * many are zombies, and wait() returns one of them at once each time. */
+static void report_stopped(int n)
+{
+    jobs[n - 1].stopped = 1;
+    current_job = n;
+    printf("[%d] Stopped\n", n);
+}
+
+/* Reaps every job that has ended, and notes those that stopped or
+ * continued, without blocking. */
 static void reap_jobs(void)
 {
-    static struct procinfo procs[NPROC];
-    if (running_jobs == 0)
-        return;
-    int me = getpid(), zombies = 0;
-    int n = getprocs(procs, NPROC);
-    for (int i = 0; i < n; i++)
-        zombies += procs[i].ppid == me && procs[i].state == PROC_ZOMBIE;
-    while (zombies-- > 0) {
-        int status, pid = wait(&status);
-        if (pid < 0)
-            break;
-        job_finished(pid, status);
+    int st, pid;
+    while ((pid = waitpid(-1, &st, WNOHANG | WUNTRACED | WCONTINUED)) > 0) {
+        int n = job_find(pid);
+        if (!n)
+            continue;                   /* a stage of no job of ours */
+        if (WIFSTOPPED(st))
+            report_stopped(n);
+        else if (WIFCONTINUED(st))
+            jobs[n - 1].stopped = 0;
+        else
+            job_ended(n, st);
     }
 }
 
 static void report_jobs(void)
 {
     for (int i = 0; i < nfinished; i++) {
-        if (finished[i].status)
-            printf("[%d] done (status %d)\n", finished[i].pid, finished[i].status);
+        int n = finished[i].n, st = finished[i].status;
+        const char *name = WIFSIGNALED(st) ? signal_name(WTERMSIG(st)) : 0;
+        if (WIFSIGNALED(st) && name)
+            printf("[%d] Killed (SIG%s)\n", n, name);
+        else if (WIFSIGNALED(st))
+            printf("[%d] Killed (signal %d)\n", n, WTERMSIG(st));
+        else if (WEXITSTATUS(st))
+            printf("[%d] Done (status %d)\n", n, WEXITSTATUS(st));
         else
-            printf("[%d] done\n", finished[i].pid);
+            printf("[%d] Done\n", n);
     }
     nfinished = 0;
+}
+
+/* "%N" (or "%" / "%%": the current job): the job's group as a kill()
+ * target (-pgid); 0 if there is no such job. */
+static int job_target(const char *arg)
+{
+    int n = current_job;
+    if (arg[1] && strcmp(arg, "%%") != 0 && parse_number(arg + 1, &n) < 0)
+        return 0;
+    return n >= 1 && n <= MAXJOBS && jobs[n - 1].pgid ? -jobs[n - 1].pgid : 0;
+}
+
+/* The job that fg or bg names: its number, or 0 after a message. */
+static int job_arg(struct cmd *c)
+{
+    const char *arg = c->argc > 1 ? c->argv[1] : "%";
+    int target = c->argc <= 2 && arg[0] == '%' ? job_target(arg) : 0;
+    if (!target) {
+        fprintf(2, "sh: %s: %s: no such job\n", c->argv[0], c->argc > 1 ? arg : "current");
+        return 0;
+    }
+    return job_find(-target);
+}
+
+static int wait_for(int n, int pgid);
+
+/* fg [%N]: continues the job in the foreground and waits for it. */
+static int builtin_fg(struct cmd *c)
+{
+    int n = job_arg(c);
+    if (!n)
+        return 1;
+    int pgid = jobs[n - 1].pgid;
+    printf("%s\n", jobs[n - 1].text);
+    jobs[n - 1].stopped = 0;
+    setfg(pgid);
+    kill(-pgid, SIGCONT);
+    return wait_for(n, pgid);
+}
+
+/* bg [%N]: continues a stopped job in the background. */
+static int builtin_bg(struct cmd *c)
+{
+    int n = job_arg(c);
+    if (!n)
+        return 1;
+    jobs[n - 1].stopped = 0;
+    printf("[%d] %s &\n", n, jobs[n - 1].text);
+    return kill(-jobs[n - 1].pgid, SIGCONT) < 0;
+}
+
+/* jobs: the jobs not yet reported ended, with their state. */
+static int builtin_jobs(struct cmd *c)
+{
+    (void)c;
+    reap_jobs();
+    for (int i = 0; i < MAXJOBS; i++)
+        if (jobs[i].pgid)
+            printf("[%d] %-8s %s\n", i + 1, jobs[i].stopped ? "Stopped" : "Running",
+                   jobs[i].text);
+    return 0;
 }
 
 /* fork(), waiting a moment for a slot when the table is full (background
@@ -501,16 +635,41 @@ static void run_pipeline(struct job *j)
     exit(status);
 }
 
-/* Waits for pid; background jobs that finish meanwhile are noted. */
-static int wait_for(int pid)
+/* Waits for job n (led by pgid; n is 0 for a job without a number)
+ * until it ends or stops; the line's status. */
+static int wait_for(int n, int pgid)
 {
-    for (;;) {
-        int status;
-        int w = wait(&status);
-        if (w == pid || w < 0)
-            return w < 0 ? -1 : status;
-        job_finished(w, status);
+    int st;
+    int r = waitpid(pgid, &st, interactive ? WUNTRACED : 0);
+    setfg(0);
+    if (r < 0)
+        return 1;
+    if (WIFSTOPPED(st)) {
+        if (!n)
+            n = job_add(pgid, 0);
+        if (n)
+            report_stopped(n);
+        return 128 + WSTOPSIG(st);
     }
+    if (n) {
+        jobs[n - 1].pgid = 0;
+        if (current_job == n)
+            current_job = 0;
+    }
+    return WIFSIGNALED(st) ? 128 + WTERMSIG(st) : WEXITSTATUS(st);
+}
+
+/* The job's own process, before it runs the pipeline: with job control,
+ * it leads a new process group, and takes back the keys' signals that
+ * the shell ignores. */
+static void job_child_setup(void)
+{
+    if (!interactive)
+        return;
+    setpgid(0, 0);
+    signal(SIGINT, SIG_DFL);
+    signal(SIGQUIT, SIG_DFL);
+    signal(SIGTSTP, SIG_DFL);
 }
 
 /* ------------------------------------------------------------ lines */
@@ -524,17 +683,20 @@ static int run_job(struct job *j)
     int pid = fork_job();
     if (pid < 0)
         return 1;
-    if (pid == 0)
+    if (pid == 0) {
+        job_child_setup();
         run_pipeline(j);
+    }
+    if (interactive)
+        setpgid(pid, pid);              /* also here: whichever runs first */
     if (j->background) {
-        running_jobs++;
-        printf("[%d]\n", pid);
+        printf("[%d] %d\n", job_add(pid, j), pid);
         return 0;
     }
-    setfg(pid);
-    int status = wait_for(pid);
-    setfg(0);
-    return status;
+    int n = interactive ? job_add(pid, j) : 0;
+    if (interactive)
+        setfg(pid);
+    return wait_for(n, pid);
 }
 
 static int run_line(const char *line)
@@ -593,6 +755,9 @@ int main(int argc, char **argv)
         return run_line(argv[2]);
     }
     interactive = 1;
+    signal(SIGINT, SIG_IGN);            /* the keys are for the foreground job */
+    signal(SIGQUIT, SIG_IGN);
+    signal(SIGTSTP, SIG_IGN);
     static char line[LINE_MAX], line_words[2 * LINE_MAX];
     words = line_words;
     for (;;) {

@@ -132,7 +132,7 @@ static int stopper(int ops, int cpu)
         if (resume(pid) < 0)
             fail("resume");
     }
-    if (kill(pid) < 0)
+    if (kill(pid, SIGKILL) < 0)
         fail("kill");
     int status = 0;
     if (wait(&status) != pid || status != -1)

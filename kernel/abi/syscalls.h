@@ -20,7 +20,7 @@
 SYSCALL(1,  fork,        int,    0, (void))
 SYSCALL(2,  exit,        void,   1, (int status))
 SYSCALL(3,  wait,        int,    1, (USER_PTR(int *) status))
-SYSCALL(4,  kill,        int,    1, (int pid))
+SYSCALL(4,  kill,        int,    2, (int pid, int sig))
 SYSCALL(5,  getpid,      int,    0, (void))
 SYSCALL(6,  getppid,     int,    0, (void))
 SYSCALL(7,  sleep,       int,    1, (int ticks))
@@ -40,7 +40,7 @@ SYSCALL(20, dup,         int,    1, (int fd))
 SYSCALL(21, pipe,        int,    1, (USER_PTR(int *) fds))
 /* Orchard extras, documented in docs/syscalls.md. */
 SYSCALL(22, poweroff,    int,    1, (int status))
-SYSCALL(23, setfg,       int,    1, (int pid))
+SYSCALL(23, setfg,       int,    1, (int pgid))
 /* Scheduling, documented in docs/scheduler.md. */
 SYSCALL(24, setpriority, int,    2, (int pid, int prio))
 SYSCALL(25, getpriority, int,    1, (int pid))
@@ -59,6 +59,16 @@ SYSCALL(34, unlink,      int,    1, (USER_PTR(const char *) path))
 SYSCALL(35, chdir,       int,    1, (USER_PTR(const char *) path))
 SYSCALL(36, getcwd,      int,    2, (USER_PTR(char *) buf, int n))
 SYSCALL(37, dup2,        int,    2, (int oldfd, int newfd))
+/* Signals and job control, documented in docs/signals.md. setsignal is
+ * the kernel half of the library's signal(): it also names the trampoline
+ * that handlers return through (user/lib/signal.c). */
+SYSCALL(40, setsignal,   int,    3, (int sig, USER_PTR(void *) handler, USER_PTR(void *) trampoline))
+SYSCALL(41, sigreturn,   int,    0, (void))
+SYSCALL(42, pause,       int,    0, (void))
+SYSCALL(43, alarm,       int,    1, (int ticks))
+SYSCALL(44, waitpid,     int,    3, (int pid, USER_PTR(int *) status, int options))
+SYSCALL(45, setpgid,     int,    2, (int pid, int pgid))
+SYSCALL(46, getpgid,     int,    1, (int pid))
 /* Several CPUs, documented in docs/scheduler.md ("Several CPUs"). */
 SYSCALL(50, setaffinity, int,    2, (int pid, unsigned int mask))
 SYSCALL(51, getaffinity, int,    1, (int pid))

@@ -64,6 +64,13 @@ void arch_fpu_init_state(struct proc *p);
 /* Makes p's next return to user mode start a program at entry, stack esp. */
 void arch_enter_user(struct proc *p, uint32_t entry, uint32_t esp);
 
+/* Signals (arch/x86/sigframe.c): builds the frame a handler runs on, on
+ * the user stack, and points the trapframe at handler; -1 if the stack
+ * cannot take it. arch_signal_pop is sigreturn: restores the registers
+ * and FPU state the frame saved, made safe, and gives back its mask. */
+int arch_signal_push(struct trapframe *tf, int sig, uint32_t handler, uint32_t trampoline,
+                     uint32_t mask);
+int arch_signal_pop(struct trapframe *tf, uint32_t *mask);
 /* Prints the registers of a trap and a symbolized backtrace. */
 void arch_print_trap(const struct trapframe *tf);
 void arch_backtrace_here(void);

@@ -379,10 +379,27 @@ bool console_input_room(void)
     return room;
 }
 
-/* Ctrl-C and Ctrl-P act at once, wherever they are in the input. */
+/* The keys that signal the foreground process group, as a terminal's:
+ * Ctrl-C SIGINT, Ctrl-\\ SIGQUIT, Ctrl-Z SIGTSTP; 0 for any other key. */
+static int key_signal(int key)
+{
+    switch (key) {
+    case CTRL('C'):
+        return SIGINT;
+    case CTRL('\\'):
+        return SIGQUIT;
+    case CTRL('Z'):
+        return SIGTSTP;
+    default:
+        return 0;
+    }
+}
+
+/* Ctrl-P and the signal keys act at once, wherever they are in the input. */
 static bool act_at_once(int key)
 {
-    if (raw || (key != CTRL('P') && key != CTRL('C')))
+    int sig = key_signal(key);
+    if (raw || (key != CTRL('P') && !sig))
         return false;
     if (key == CTRL('P')) {
         proc_dump();
@@ -396,8 +413,9 @@ static bool act_at_once(int key)
     esc_state = KEYS;
     spin_unlock(&input_lock);
     serial_input_resume();              /* the discarded input made room */
-    console_write("^C\n", 3);
-    proc_interrupt_foreground();
+    char echo[4] = { '^', (char)('@' + key), '\n', 0 };
+    console_write(echo, 3);
+    proc_signal_foreground(sig);
     return true;
 }
 

@@ -97,8 +97,8 @@ int keyboard_translate(unsigned char sc)
         c -= 'a' - 'A';
     else if (caps && c >= 'A' && c <= 'Z')
         c += 'a' - 'A';
-    if (ctrl && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
-        c &= 0x1F;
+    if (ctrl && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\\'))
+        c &= 0x1F;                      /* Ctrl-\\ is 0x1C, Ctrl-Z 0x1A */
     return c ? c : -1;
 }
 

@@ -1,16 +1,19 @@
 /*
  * Pipes. read blocks while the buffer is empty and a writer remains, and
  * returns 0 (end of file) once every writer has closed; write blocks
- * while the buffer is full and returns -1 once every reader has closed.
+ * while the buffer is full; once every reader has closed, it raises
+ * SIGPIPE in the writer (which ends it by default) and returns -1.
  * A read returns what is there (at least one byte), not necessarily n.
  */
 #include "fs/pipe.h"
 
+#include "abi/signal.h"
 #include "core/spinlock.h"
 #include "fs/file.h"
 #include "fs/vfs.h"
 #include "mm/kheap.h"
 #include "mm/uaccess.h"
+#include "proc/signal.h"
 #include "proc/waitq.h"
 
 struct pipe {
@@ -60,18 +63,17 @@ static int pipe_write(struct file *f, uaddr_t ubuf, int n)
 {
     struct pipe *p = f->priv;
     int done = 0;
+    bool broken = false;
     spin_lock(&p->lock);
     while (done < n) {
         if (!p->reader_open) {
-            done = done ? done : -1;    /* what went in before counts */
+            broken = true;
             break;
         }
         if (p->nwrite - p->nread == PIPE_SIZE) {
             waitq_wake_all(&p->readers);
-            if (waitq_sleep(&p->writers, &p->lock) < 0) {
-                done = -1;
-                break;
-            }
+            if (waitq_sleep(&p->writers, &p->lock) < 0)
+                break;                  /* killed, or a signal to handle */
             continue;
         }
         uint32_t at = p->nwrite % PIPE_SIZE;
@@ -88,7 +90,9 @@ static int pipe_write(struct file *f, uaddr_t ubuf, int n)
     }
     waitq_wake_all(&p->readers);
     spin_unlock(&p->lock);
-    return done;
+    if (broken)
+        signal_raise(SIGPIPE);          /* ends the writer, unless caught or ignored */
+    return done > 0 || n == 0 ? done : -1;  /* what went in before counts */
 }
 
 static void pipe_close(struct file *f)

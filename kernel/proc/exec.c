@@ -13,6 +13,7 @@
 #include "mm/vm.h"
 #include "proc/elf.h"
 #include "proc/proc.h"
+#include "proc/signal.h"
 #include "proc/syscall.h"
 
 /* The arguments, gathered in kernel memory before the old image goes. */
@@ -168,6 +169,7 @@ static void commit(struct addrspace *as, const char *path, uint32_t entry, uint3
     vm_activate(as);
     vm_destroy(old);
     strlcpy(p->name, last_component(path), sizeof p->name);
+    signal_exec(p);                     /* the old program's handlers are gone */
     arch_enter_user(p, entry, esp);
 }
 

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "abi/pstat.h"
+#include "abi/wait.h"
 #include "arch/arch.h"
 #include "core/clock.h"
 #include "core/kprintf.h"
@@ -24,6 +25,7 @@
 #include "mm/vm.h"
 #include "proc/exec.h"
 #include "proc/sched.h"
+#include "proc/signal.h"
 #include "proc/waitq.h"
 
 #define PID_HASH_SIZE 256
@@ -40,7 +42,7 @@ static int next_pid = 1;
 static unsigned nproc_used;
 static struct proc *init_proc;
 static struct proc idle_procs[NCPU];    /* each CPU's boot thread, pid 0 */
-static int foreground_pid;              /* Ctrl-C's target (setfg) */
+static int foreground_pgid;             /* the console's signals go here (setfg) */
 
 static const char *const state_names[] = {
     [PROC_UNUSED] = "unused",   [PROC_EMBRYO] = "embryo",
@@ -61,6 +63,7 @@ static void proc_init_fields(struct proc *p)
     list_node_init(&p->wait_node);
     list_node_init(&p->sleep_node);
     list_node_init(&p->sched.run_node);
+    list_node_init(&p->alarm_node);
     waitq_init(&p->child_exit);
 }
 
@@ -222,6 +225,7 @@ void proc_start_init(char **argv)
     strlcpy(p->cwd_path, "/", sizeof p->cwd_path);
     strlcpy(p->name, "init", sizeof p->name);
     arch_fpu_init_state(p);
+    p->pgid = p->pid;                   /* group 1, which init leads */
     init_proc = p;
     init_argv = argv;
     spin_lock(&sched_lock);
@@ -256,6 +260,7 @@ int proc_fork(void)
     spin_lock(&sched_lock);
     child->parent = parent;
     list_push_back(&parent->children, &child->sibling);
+    signal_fork(parent, child);
     sched_fork(parent, child);
     sched_make_ready(child);
     spin_unlock(&sched_lock);
@@ -311,6 +316,7 @@ void proc_exit(int status)
     spin_lock(&sched_lock);
     reparent_children(p);
     p->exit_status = status;
+    signal_exit(p);
     sched_exit(p);
     waitq_wake_all(&p->parent->child_exit);
     sched_block(PROC_ZOMBIE);
@@ -328,6 +334,13 @@ static struct proc *find_zombie_child(struct proc *p)
     return 0;
 }
 
+/* Frees zombie child z; with sched_lock held. */
+static void reap(struct proc *z)
+{
+    list_unlink(&z->sibling);
+    proc_free(z);
+}
+
 int proc_wait(int *status_out)
 {
     struct proc *p = current_proc();
@@ -341,8 +354,7 @@ int proc_wait(int *status_out)
         if (z) {
             int pid = z->pid;
             *status_out = z->exit_status;
-            list_unlink(&z->sibling);
-            proc_free(z);
+            reap(z);
             spin_unlock(&sched_lock);
             return pid;
         }
@@ -353,8 +365,73 @@ int proc_wait(int *status_out)
     }
 }
 
-/* The target of kill/suspend/resume: live, not a zombie; sched_lock held. */
-static struct proc *find_target(int pid)
+/* Does child c answer waitpid's pid (> 0 a pid, -1 any child, 0 the
+ * caller's group, < -1 the group -pid)? */
+static bool wait_matches(const struct proc *c, int pid, int my_pgid)
+{
+    if (pid > 0)
+        return c->pid == pid;
+    if (pid == -1)
+        return true;
+    return c->pgid == (pid == 0 ? my_pgid : -pid);
+}
+
+/* What waitpid reports of c, encoded (abi/wait.h), or -1 for nothing;
+ * a reported stop or continue is reported once. sched_lock held. */
+static int wait_news(struct proc *c, int options)
+{
+    if (c->state == PROC_ZOMBIE)
+        return c->term_sig ? W_SIGNALED(c->term_sig) : W_EXITCODE(c->exit_status);
+    if ((options & WUNTRACED) && c->stop_report) {
+        int status = W_STOPCODE(c->stop_report);
+        c->stop_report = 0;
+        return status;
+    }
+    if ((options & WCONTINUED) && c->cont_report) {
+        c->cont_report = false;
+        return W_CONTINUED;
+    }
+    return -1;
+}
+
+/* The first matching child with news: its pid, and *status_out; 0 if
+ * children match but none has news; -1 if none matches. sched_lock held. */
+static int find_news(struct proc *p, int pid, int options, int *status_out)
+{
+    int found = -1;
+    list_for_each_safe(n, tmp, &p->children) {
+        struct proc *c = list_entry(n, struct proc, sibling);
+        if (!wait_matches(c, pid, p->pgid))
+            continue;
+        found = 0;
+        int status = wait_news(c, options);
+        if (status != -1) {
+            int cpid = c->pid;
+            *status_out = status;
+            if (c->state == PROC_ZOMBIE)
+                reap(c);
+            return cpid;
+        }
+    }
+    return found;
+}
+
+int proc_waitpid(int pid, int *status_out, int options)
+{
+    struct proc *p = current_proc();
+    spin_lock(&sched_lock);
+    int r;
+    while ((r = find_news(p, pid, options, status_out)) == 0 && !(options & WNOHANG))
+        if (waitq_sleep(&p->child_exit, &sched_lock) < 0) {
+            r = -1;
+            break;
+        }
+    spin_unlock(&sched_lock);
+    return r;
+}
+
+/* The target of a signal: live, not a zombie; sched_lock held. */
+struct proc *proc_find_target(int pid)
 {
     struct proc *p = proc_find(pid);
     return p && p->state != PROC_ZOMBIE && p->state != PROC_EMBRYO ? p : 0;
@@ -375,8 +452,7 @@ static bool is_ancestor(const struct proc *a, const struct proc *p)
     return false;
 }
 
-/* Wakes a blocked process early (kill); with sched_lock held. */
-static void interrupt_sleep(struct proc *p)
+void proc_interrupt_sleep(struct proc *p)
 {
     list_unlink(&p->wait_node);
     list_unlink(&p->sleep_node);
@@ -384,44 +460,41 @@ static void interrupt_sleep(struct proc *p)
     sched_make_ready(p);
 }
 
-static int kill_locked(int pid)
+void proc_kill_locked(struct proc *p, int sig)
 {
-    struct proc *p = find_target(pid);
-    if (!p || proc_is_init(p))
-        return -1;
+    ASSERT(!proc_is_init(p));
+    if (p->killed)
+        return;
     p->killed = true;
+    p->term_sig = sig;
     if (p->state == PROC_BLOCKED)
-        interrupt_sleep(p);
+        proc_interrupt_sleep(p);
     else if (p->state == PROC_SUSPENDED)
         sched_make_ready(p);            /* it must run to die */
     else
         sched_kick(p);                  /* running elsewhere: dies at its trap exit */
-    return 0;
 }
 
-int proc_kill(int pid)
+/* Its parent may be in waitpid(WUNTRACED or WCONTINUED). */
+static void tell_parent(struct proc *p)
 {
-    spin_lock(&sched_lock);
-    int r = kill_locked(pid);
-    spin_unlock(&sched_lock);
-    return r;
+    if (p->parent)
+        waitq_wake_all(&p->parent->child_exit);
 }
 
 /* May the current process suspend p? Not a dying process (it must run
  * to die), and not an ancestor of its own: init, or a shell waiting for
  * it, would stay suspended with no one left to resume it
  * (docs/processes.md). */
-static bool may_suspend(const struct proc *p)
+bool proc_may_suspend(const struct proc *p)
 {
     return !p->killed && !is_ancestor(p, current_proc());
 }
 
-/* Marks pid suspended; returns it, or NULL if it may not be suspended. */
-static struct proc *suspend_locked(int pid)
+bool proc_stop_locked(struct proc *p, int sig)
 {
-    struct proc *p = find_target(pid);
-    if (!p || !may_suspend(p))
-        return 0;
+    if (p->killed || proc_is_init(p))
+        return false;
     if (!p->suspended) {
         p->suspended = true;
         if (p->state == PROC_READY) {
@@ -432,8 +505,38 @@ static struct proc *suspend_locked(int pid)
          * once if it runs on another CPU (sched_kick's IPI).
          * BLOCKED: its wakeup will land in SUSPENDED. */
         sched_kick(p);
+        p->stop_report = sig;
+        p->cont_report = false;
+        tell_parent(p);
     }
-    return p;
+    return true;
+}
+
+bool proc_continue_locked(struct proc *p)
+{
+    if (!p->suspended)
+        return false;
+    p->suspended = false;
+    if (p->state == PROC_SUSPENDED)
+        sched_make_ready(p);
+    p->stop_report = 0;
+    p->cont_report = true;
+    tell_parent(p);
+    return true;
+}
+
+int proc_for_each_in_group(int pgid, void (*fn)(struct proc *p, void *arg), void *arg)
+{
+    int n = 0;
+    for (int i = 0; i < NPROC; i++) {
+        struct proc *p = &procs[i];
+        if (p->pgid == pgid && p->state != PROC_UNUSED && p->state != PROC_EMBRYO &&
+            p->state != PROC_ZOMBIE) {
+            fn(p, arg);
+            n++;
+        }
+    }
+    return n;
 }
 
 /* Is p (still pid) running on another CPU, on its way to SUSPENDED?
@@ -455,7 +558,9 @@ static bool still_running_elsewhere(struct proc *p, int pid)
 int proc_suspend(int pid)
 {
     spin_lock(&sched_lock);
-    struct proc *p = suspend_locked(pid);
+    struct proc *p = proc_find_target(pid);
+    if (p && signal_send_locked(p, SIGSTOP, true) < 0)
+        p = 0;
     spin_unlock(&sched_lock);
     if (!p)
         return -1;
@@ -464,42 +569,29 @@ int proc_suspend(int pid)
     return 0;
 }
 
+/* resume() is kill(pid, SIGCONT), except that it fails (-1) if pid was
+ * not stopped. */
 int proc_resume(int pid)
 {
     spin_lock(&sched_lock);
-    struct proc *p = find_target(pid);
+    struct proc *p = proc_find_target(pid);
     int r = -1;
-    if (p && p->suspended) {
-        p->suspended = false;
-        if (p->state == PROC_SUSPENDED)
-            sched_make_ready(p);
-        r = 0;
-    }
+    if (p && p->suspended)
+        r = signal_send_locked(p, SIGCONT, true);
     spin_unlock(&sched_lock);
     return r;
 }
 
-void proc_set_foreground(int pid)
+void proc_set_foreground(int pgid)
 {
-    foreground_pid = pid;
+    foreground_pgid = pgid;
 }
 
-/* Ctrl-C: kills the foreground process and all its descendants. */
-void proc_interrupt_foreground(void)
+void proc_signal_foreground(int sig)
 {
-    static struct proc *stack[NPROC];
     spin_lock(&sched_lock);
-    struct proc *fg = find_target(foreground_pid);
-    int top = 0;
-    if (fg && fg != init_proc)
-        stack[top++] = fg;
-    while (top > 0) {
-        struct proc *p = stack[--top];
-        list_for_each(n, &p->children)
-            if (top < NPROC)
-                stack[top++] = list_entry(n, struct proc, sibling);
-        kill_locked(p->pid);
-    }
+    if (foreground_pgid > 0)
+        signal_group_locked(foreground_pgid, sig, false);
     spin_unlock(&sched_lock);
 }
 
@@ -535,7 +627,7 @@ bool proc_reclaim_memory(void)
     if (other && !victim->killed) {
         kprintf("out of memory: killed pid %d (%s), the largest process (%u pages), "
                 "for pid %d (%s)\n", victim->pid, victim->name, pages, me->pid, me->name);
-        kill_locked(victim->pid);
+        proc_kill_locked(victim, SIGKILL);
     }
     spin_unlock(&sched_lock);
     if (other)
@@ -543,11 +635,21 @@ bool proc_reclaim_memory(void)
     return other;
 }
 
-void proc_fault(struct trapframe *tf, const char *what, uint32_t addr)
+void proc_fault(struct trapframe *tf, int sig, const char *what, uint32_t addr)
+{
+    if (!signal_fault(sig))
+        proc_fault_fatal(tf, sig, what, addr);
+}
+
+void proc_fault_fatal(struct trapframe *tf, int sig, const char *what, uint32_t addr)
 {
     struct proc *p = current_proc();
     kprintf("pid %d (%s): %s at eip %p, address %p: killed\n",
             p->pid, p->name, what, (void *)arch_user_pc(tf), (void *)addr);
+    spin_lock(&sched_lock);
+    if (!p->killed)
+        p->term_sig = sig;
+    spin_unlock(&sched_lock);
     proc_exit(-1);
 }
 

@@ -32,6 +32,7 @@
 #include <stdint.h>
 
 #include "abi/procinfo.h"
+#include "abi/signal.h"
 #include "abi/stat.h"
 #include "arch/arch.h"
 #include "core/cpu.h"
@@ -94,8 +95,15 @@ struct proc {
 
     /* Guarded by sched_lock (proc/sched.h). */
     enum proc_state state;
-    bool suspended;             /* suspend() holds it (even while blocked) */
-    bool killed;                /* dies at its next trap or wakeup */
+    union {                     /* sched_trap_exit tests the three at once */
+        uint32_t trap_work;     /* nonzero: something to do before user mode */
+        struct {
+            bool suspended;     /* suspend() or a stop signal holds it (even
+                                 * while blocked) */
+            bool killed;        /* dies at its next trap or wakeup */
+            bool signalled;     /* a signal is deliverable: pending, not blocked */
+        };
+    };
     struct proc *parent;
     struct list children;       /* its children, live and zombie */
     struct list_node sibling;   /* in parent->children */
@@ -127,6 +135,18 @@ struct proc {
     struct inode *cwd;          /* working directory (a reference); NULL: the root */
     char cwd_path[MAXPATH];     /* its absolute path, as chdir resolved it */
     uint32_t *magic;            /* at the bottom of kstack: PROC_MAGIC */
+
+    /* Signals (proc/signal.c); guarded by sched_lock. */
+    uint32_t sig_pending;       /* sent, not yet delivered: bit n is signal n */
+    uint32_t sig_blocked;       /* not delivered now: bit n while n's handler runs */
+    uint32_t sig_handler[NSIG]; /* SIG_DFL (0), SIG_IGN (1), or the user's handler */
+    uint32_t sig_trampoline;    /* where handlers return to (the library's sigreturn) */
+    int term_sig;               /* the signal that ended it; 0: it exited */
+    int stop_report;            /* stopped by this signal, not yet told to waitpid */
+    bool cont_report;           /* continued, not yet told to waitpid */
+    int pgid;                   /* its process group */
+    uint32_t alarm_tick;        /* alarm(): SIGALRM at this tick; 0: none */
+    struct list_node alarm_node;/* in the alarm list, sorted by alarm_tick */
 };
 
 /* The process running on this CPU (the idle process when none). */
@@ -146,13 +166,35 @@ void proc_start_init(char **argv);
 int proc_fork(void);
 void proc_exit(int status) __attribute__((noreturn));
 int proc_wait(int *status_out);
-int proc_kill(int pid);
+/* waitpid(): pid > 0 that child, -1 any, 0 the caller's group, < -1 the
+ * group -pid; WNOHANG, WUNTRACED, WCONTINUED (abi/wait.h). Stores the
+ * encoded status; 0 (WNOHANG, nothing to report) or the child's pid. */
+int proc_waitpid(int pid, int *status_out, int options);
 int proc_suspend(int pid);
 int proc_resume(int pid);
 
-/* setfg(): Ctrl-C on the console kills this process and its descendants. */
-void proc_set_foreground(int pid);
-void proc_interrupt_foreground(void);
+/* For proc/signal.c, with sched_lock held: */
+/* The target of a signal: live, not a zombie nor an embryo; or NULL. */
+struct proc *proc_find_target(int pid);
+/* Marks p killed (by sig) and makes it run to die. */
+void proc_kill_locked(struct proc *p, int sig);
+/* Stops p (sig: SIGSTOP, SIGTSTP, or 0 for suspend()); false if the
+ * current process may not (proc_may_suspend). */
+bool proc_stop_locked(struct proc *p, int sig);
+/* Continues a stopped p; false if it was not stopped. */
+bool proc_continue_locked(struct proc *p);
+/* May the current process stop p? Not a dying process, nor one of its
+ * own ancestors (docs/processes.md). */
+bool proc_may_suspend(const struct proc *p);
+/* Wakes p if it is blocked (a signal it must act on). */
+void proc_interrupt_sleep(struct proc *p);
+/* Calls fn(p, arg) for every live process of group pgid; the count. */
+int proc_for_each_in_group(int pgid, void (*fn)(struct proc *p, void *arg), void *arg);
+
+/* setfg(): the console's Ctrl-C, Ctrl-\ and Ctrl-Z signal this group. */
+void proc_set_foreground(int pgid);
+/* From the console: sends sig to the foreground group. */
+void proc_signal_foreground(int sig);
 
 /* Gives p the address space as (NULL at exit) and returns the old one,
  * which no other CPU is looking into any more: the caller may free it. */
@@ -169,9 +211,12 @@ bool proc_is_init(const struct proc *p);
  * the caller is the victim, and dies of its fault.
  */
 bool proc_reclaim_memory(void);
-/* Kills the current process with a one-line report (user faults). The
- * one place a user fault ends; signals will replace the kill here. */
-void proc_fault(struct trapframe *tf, const char *what, uint32_t addr)
+/* A user fault: the process gets signal sig if it catches it (and
+ * returns, so the handler runs at the trap's exit); otherwise it is
+ * killed with a one-line report. The one place a user fault ends. */
+void proc_fault(struct trapframe *tf, int sig, const char *what, uint32_t addr);
+/* The same for faults no handler can take: always killed. */
+void proc_fault_fatal(struct trapframe *tf, int sig, const char *what, uint32_t addr)
     __attribute__((noreturn));
 /* getprocs: copies one record per slot in use (at most max) to user
  * memory at ubuf; returns the count, or -1 for a bad buffer. */

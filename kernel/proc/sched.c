@@ -39,6 +39,7 @@
 #include "proc/proc.h"
 #include "proc/schedstats.h"
 #include "proc/schedtrace.h"
+#include "proc/signal.h"
 #include "proc/waitq.h"
 
 BOOT_PARAM(sched, "scheduling policy: rr (default), prio, mlfq, lottery, stride, cfs");
@@ -421,8 +422,10 @@ void sched_clock_tick(void)
 {
     spin_lock(&sched_lock);
     struct cpu *c = this_cpu();
-    if (c == &cpus[0])
+    if (c == &cpus[0]) {
         sleep_wake_due(clock_ticks());  /* one clock for the sleepers */
+        signal_clock(clock_ticks());    /* and for the alarms */
+    }
     struct proc *p = c->proc;
     c->ticks++;
     if (p != c->idle) {
@@ -439,10 +442,12 @@ void sched_clock_tick(void)
 
 /* Must p stop before it returns to user mode? need_resched is set under
  * sched_lock by this CPU (a tick, a wakeup in this system call) or by
- * another CPU that then sends an IPI; killed and suspended likewise
- * (sched_kick). Checked with interrupts off: a flag set just after the
- * check comes with an interrupt that is taken right after iret, and
- * checked again on that trap's way out. */
+ * another CPU that then sends an IPI; killed, suspended and signalled
+ * likewise (sched_kick), and those three are tested as one word
+ * (trap_work): this is every system call's way out. Checked with
+ * interrupts off: a flag set just after the check comes with an
+ * interrupt that is taken right after iret, and checked again on that
+ * trap's way out. In order: die, stop, take a signal, be preempted. */
 void sched_trap_exit(struct trapframe *tf)
 {
     if (!arch_from_user(tf))
@@ -451,11 +456,15 @@ void sched_trap_exit(struct trapframe *tf)
     for (;;) {
         arch_irq_disable();
         struct cpu *c = this_cpu();     /* p stays here until it switches below */
-        if (!p->killed && !p->suspended && !c->need_resched)
+        if (!p->trap_work && !c->need_resched)
             return;                     /* to user mode; iret turns interrupts on */
         arch_irq_enable();
         if (p->killed)
             proc_exit(-1);
+        if (p->signalled && !p->suspended) {
+            signal_deliver(tf);
+            continue;
+        }
         spin_lock(&sched_lock);
         if (p->suspended && !p->killed)
             sched_block(PROC_SUSPENDED);    /* suspended itself, or while running */

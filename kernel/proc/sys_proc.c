@@ -1,6 +1,7 @@
 /* The process system calls: thin wrappers that check arguments and copy
  * user memory, around the process API in proc.c. */
 #include "abi/sysinfo.h"
+#include "abi/wait.h"
 #include "arch/arch.h"
 #include "core/clock.h"
 #include "core/panic.h"
@@ -35,9 +36,17 @@ int sys_wait(uaddr_t ustatus)
     return pid;
 }
 
-int sys_kill(int pid)
+int sys_waitpid(int pid, uaddr_t ustatus, int options)
 {
-    return proc_kill(pid);
+    if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
+        return -1;
+    if (ustatus && copyout_check(ustatus, sizeof(int)) < 0)
+        return -1;
+    int status = 0;
+    int r = proc_waitpid(pid, &status, options);
+    if (r > 0 && ustatus && copyout(ustatus, &status, sizeof status) < 0)
+        return -1;
+    return r;
 }
 
 int sys_getpid(void)
@@ -127,8 +136,12 @@ int sys_poweroff(int status)
     kernel_stop(status);
 }
 
-int sys_setfg(int pid)
+/* The console's Ctrl-C, Ctrl-\\ and Ctrl-Z go to process group pgid (0:
+ * nowhere). */
+int sys_setfg(int pgid)
 {
-    proc_set_foreground(pid);
+    if (pgid < 0)
+        return -1;
+    proc_set_foreground(pgid);
     return 0;
 }

@@ -35,16 +35,16 @@ int waitq_sleep(struct waitq *wq, struct spinlock *lk)
 {
     struct proc *p = current_proc();
     trade_locks(lk);
-    if (p->killed) {
+    if (p->killed || p->signalled) {
         trade_back(lk);
         return -1;
     }
     p->blocked_on = wq;
     list_push_back(&wq->waiters, &p->wait_node);
     sched_block(PROC_BLOCKED);
-    bool killed = p->killed;
+    bool interrupted = p->killed || p->signalled;
     trade_back(lk);
-    return killed ? -1 : 0;
+    return interrupted ? -1 : 0;
 }
 
 void waitq_wake_all(struct waitq *wq)
@@ -76,12 +76,12 @@ int sleep_ticks(uint32_t ticks)
         }
     }
     list_insert_before(at, &p->sleep_node);
-    if (!p->killed)
+    if (!p->killed && !p->signalled)
         sched_block(PROC_BLOCKED);
     list_unlink(&p->sleep_node);    /* no-op when the clock unlinked it */
-    bool killed = p->killed;
+    bool interrupted = p->killed || p->signalled;
     spin_unlock(&sched_lock);
-    return killed ? -1 : 0;
+    return interrupted ? -1 : 0;
 }
 
 void sleep_wake_due(uint32_t now)

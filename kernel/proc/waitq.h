@@ -22,12 +22,15 @@ struct waitq {
 };
 
 void waitq_init(struct waitq *wq);
-/* Blocks the current process on wq; 0 when woken, -1 when killed. */
+/* Blocks the current process on wq; 0 when woken, -1 when killed or
+ * interrupted by a signal it catches (the system call returns -1, and
+ * the handler runs on its way out). */
 int waitq_sleep(struct waitq *wq, struct spinlock *lk);
 /* Makes every waiter ready (or suspended, if it was suspended). */
 void waitq_wake_all(struct waitq *wq);
 
-/* Blocks the current process for `ticks` timer ticks; -1 if killed. */
+/* Blocks the current process for `ticks` timer ticks; -1 if killed or
+ * interrupted by a caught signal. */
 int sleep_ticks(uint32_t ticks);
 /* From the clock: wakes every timed sleeper that is due. */
 void sleep_wake_due(uint32_t now);

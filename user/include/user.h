@@ -14,8 +14,10 @@
 #include "abi/procinfo.h"
 #include "abi/schedstat.h"
 #include "abi/schedtrace.h"
+#include "abi/signal.h"
 #include "abi/stat.h"
 #include "abi/sysinfo.h"
+#include "abi/wait.h"
 
 struct pstat;                   /* getpinfo()'s: #include "pstat.h" */
 
@@ -60,9 +62,21 @@ int parse_number(const char *s, int *out);
 /* Reads one line (up to n-1 bytes, keeping the newline) from fd. */
 char *gets_fd(int fd, char *buf, int n);
 
-/* pidcmd.c: runs call(pid) for each argument (kill, suspend, resume);
+/* pidcmd.c: runs call(pid) for each argument (suspend, resume);
  * returns the program's exit status. */
 int pid_command(int argc, char **argv, int (*call)(int pid));
+/* kill [-N|-NAME] TARGET...: TARGET is PID, -PGID, or (when job is not
+ * NULL) what job(arg) returns for an argument starting with '%' (0 for
+ * none). Returns the exit status. */
+int kill_command(int argc, char **argv, int (*job)(const char *arg));
+
+/* signal.c: signal() as POSIX has it (over setsignal); the previous
+ * disposition, or SIG_ERR. Handlers return through signal_trampoline. */
+sighandler_t signal(int sig, sighandler_t handler);
+/* "TERM" for SIGTERM...; NULL for a number without a name. */
+const char *signal_name(int sig);
+/* A signal from "15", "TERM" or "SIGTERM"; -1 if none. */
+int signal_number(const char *s);
 
 /* copyfile.c: copies file from to file to (created or emptied), for cp
  * and mv; reports problems as "WHO: ..." and returns 0 or -1. */

@@ -58,7 +58,7 @@ int main(void)
     if (end - last_change > longest)
         longest = end - last_change;
     int fstatus = wait_for(f);
-    kill(s);
+    kill(s, SIGKILL);
     wait(0);
     printf("  over %d ticks of short jobs: the starved job got %u ticks, in %d stretches; "
            "its longest wait %d ticks\n", end - start, pi.ticks - s_start, runs, longest);

@@ -37,7 +37,7 @@ int main(void)
         }
         sleep(1);
     }
-    kill(pid);
+    kill(pid, SIGKILL);
     wait(0);
 
     /* Before the boost: the level follows from the ticks alone. */

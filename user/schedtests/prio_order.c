@@ -45,7 +45,7 @@ int main(void)
         EXPECT(getpriority(pids[i]) == 10 * (i + 1), "getpriority %d", 10 * (i + 1));
     }
     phase(pids, 50, 2, "10, 20, 30 ready");
-    kill(pids[2]);
+    kill(pids[2], SIGKILL);
     wait(0);
     pids[2] = -1;
     phase(pids, 50, 1, "10, 20 ready");
@@ -57,8 +57,8 @@ int main(void)
     sleep(10);
     EXPECT(uptime() - t0 <= 11, "a sleep(10) at priority 31 to last 10 ticks, took %d",
            uptime() - t0);
-    kill(pids[0]);
-    kill(pids[1]);
+    kill(pids[0], SIGKILL);
+    kill(pids[1], SIGKILL);
     wait(0);
     wait(0);
     DONE();

@@ -33,7 +33,7 @@ int main(void)
     CHECK(setpriority(pid, 25) == 0);
     int status = wait_for(pid);
     EXPECT(status == 0, "the priority-25 sleeper never to wait behind the priority-10 spinner");
-    kill(spinner);
+    kill(spinner, SIGKILL);
     wait(0);
     DONE();
 }

@@ -85,7 +85,7 @@ static inline int wait_for(int pid)
 static inline void kill_all(const int *pids, int n)
 {
     for (int i = 0; i < n; i++)
-        kill(pids[i]);
+        kill(pids[i], SIGKILL);
     for (int i = 0; i < n; i++)
         wait(0);
 }

@@ -26,7 +26,7 @@ int main(void)
     int t0 = uptime();
     sleep(3);
     int slept = uptime() - t0;
-    int r = kill(pid);
+    int r = kill(pid, SIGKILL);
     int status = 0;
     int w = wait(&status);
     int dt = uptime() - t0;

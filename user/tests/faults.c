@@ -282,7 +282,7 @@ int main(void)
         CHECK_EQ(status, 7);
     }
 
-    kill(bystander);
+    kill(bystander, SIGKILL);
     CHECK_EQ(wait(&status), bystander);
     CHECK_EQ(status, -1);
     DONE();

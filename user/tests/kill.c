@@ -3,8 +3,8 @@
  * wait(), a suspended one, and a sleeping one that is also suspended: each
  * dies within a few ticks and its parent's wait sees status -1. A process
  * may kill a process that is not its child, and may kill itself (it never
- * runs past the system call). kill(0), kill(-1), kill(999999), kill of a
- * zombie (whose status survives) and kill(1) return -1. */
+ * runs past the system call). kill(0, SIGKILL), kill(-1, SIGKILL), kill(999999, SIGKILL), kill of a
+ * zombie (whose status survives) and kill(1, SIGKILL) return -1. */
 #include "utest.h"
 
 #define PROMPT 5                /* ticks a kill may take to land */
@@ -13,7 +13,7 @@
 static void kill_and_reap(int pid, const char *what)
 {
     int t0 = uptime();
-    int r = kill(pid);
+    int r = kill(pid, SIGKILL);
     int status = 0;
     int w = wait(&status);
     int dt = uptime() - t0;
@@ -114,7 +114,7 @@ int main(void)
     struct procinfo pi;
     CHECK(proc_info(grandchild, &pi) == 0 && pi.ppid == 1);
     unsigned int start = nproc_now();
-    CHECK_EQ(kill(grandchild), 0);
+    CHECK_EQ(kill(grandchild, SIGKILL), 0);
     CHECK_EQ(await_nproc(start - 1, 20), start - 1);  /* died and init reaped it */
 
     /* Our grandchild again, killed by us: its parent sees -1. */
@@ -132,7 +132,7 @@ int main(void)
     }
     CHECK_EQ(read(pipe_fds[0], &grandchild, sizeof grandchild), (int)sizeof grandchild);
     CHECK(await_state(grandchild, PROC_BLOCKED, 20));
-    CHECK_EQ(kill(grandchild), 0);
+    CHECK_EQ(kill(grandchild, SIGKILL), 0);
     int status = -5;
     CHECK_EQ(wait(&status), pid);
     CHECK_EQ(status, 0);
@@ -156,7 +156,7 @@ int main(void)
     pid = fork();
     if (pid == 0) {
         close(out[0]);
-        int r = kill(getpid());
+        int r = kill(getpid(), SIGKILL);
         write(out[1], &r, sizeof r);    /* must never happen */
         exit(3);
     }
@@ -169,21 +169,21 @@ int main(void)
     CHECK_EQ(status, -1);
 
     /* Bad targets. */
-    CHECK_EQ(kill(0), -1);
-    CHECK_EQ(kill(-1), -1);
-    CHECK_EQ(kill(-12345), -1);
-    CHECK_EQ(kill(999999), -1);
-    CHECK_EQ(kill(1), -1);                      /* init */
+    CHECK_EQ(kill(0, SIGKILL), -1);
+    CHECK_EQ(kill(-1, SIGKILL), -1);
+    CHECK_EQ(kill(-12345, SIGKILL), -1);
+    CHECK_EQ(kill(999999, SIGKILL), -1);
+    CHECK_EQ(kill(1, SIGKILL), -1);                      /* init */
     CHECK_EQ(proc_state(1), PROC_BLOCKED);      /* and init is fine */
     pid = fork();
     if (pid == 0)
         exit(42);
     CHECK(await_state(pid, PROC_ZOMBIE, 20));
-    CHECK_EQ(kill(pid), -1);                    /* a zombie */
+    CHECK_EQ(kill(pid, SIGKILL), -1);                    /* a zombie */
     status = 0;
     CHECK_EQ(wait(&status), pid);
     CHECK_EQ(status, 42);                       /* its status survived */
-    CHECK_EQ(kill(pid), -1);                    /* and now it is gone */
+    CHECK_EQ(kill(pid, SIGKILL), -1);                    /* and now it is gone */
     CHECK_EQ(wait(0), -1);
     DONE();
 }

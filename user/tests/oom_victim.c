@@ -74,7 +74,7 @@ int main(void)
         int hog_died = await_state(h, PROC_ZOMBIE, 100);
         CHECK(hog_died);
         if (!hog_died)
-            kill(h);
+            kill(h, SIGKILL);
         CHECK_EQ(wait(&hs), h);
     }
     CHECK_EQ(hs, -1);

@@ -35,8 +35,8 @@ int main(void)
     CHECK(a1.state == PROC_READY || a1.state == PROC_RUNNING);
     CHECK(b1.state == PROC_READY || b1.state == PROC_RUNNING);
     int status = 0;
-    CHECK_EQ(kill(a), 0);
-    CHECK_EQ(kill(b), 0);
+    CHECK_EQ(kill(a, SIGKILL), 0);
+    CHECK_EQ(kill(b, SIGKILL), 0);
     int w1 = wait(&status);
     CHECK_EQ(status, -1);
     int w2 = wait(&status);

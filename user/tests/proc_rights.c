@@ -19,7 +19,7 @@ static void init_case(void)
 {
     int prio = getpriority(1);
     CHECK(prio >= 0);
-    CHECK_EQ(kill(1), -1);
+    CHECK_EQ(kill(1, SIGKILL), -1);
     CHECK_EQ(suspend(1), -1);
     CHECK_EQ(setpriority(1, 0), -1);
     CHECK_EQ(setpriority(1, prio == 0 ? 1 : prio - 1), -1);
@@ -64,7 +64,7 @@ static void killed_case(void)
     CHECK_EQ(setaffinity(0, 1), 0);     /* the child inherits it */
     int pid = spawn(spinner);
     CHECK(await_state(pid, PROC_READY, 20));
-    CHECK_EQ(kill(pid), 0);
+    CHECK_EQ(kill(pid, SIGKILL), 0);
     CHECK_EQ(suspend(pid), -1);
     int status = 0;
     CHECK_EQ(wait(&status), pid);

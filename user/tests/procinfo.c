@@ -131,7 +131,7 @@ int main(void)
     n = getprocs(procs, MAXP);
     CHECK(find(n, zombie) == 0);
     CHECK_EQ(n, (int)with_zombie - 1);
-    kill(sleeper);
+    kill(sleeper, SIGKILL);
     CHECK_EQ(wait(&status), sleeper);
     CHECK_EQ(nproc_now(), with_zombie - 2);
 

@@ -74,7 +74,7 @@ int main(void)
     }
     sleep(5);
     CHECK_EQ(proc_state(pid), PROC_BLOCKED);
-    kill(pid);
+    kill(pid, SIGKILL);
     int status = 0;
     CHECK_EQ(wait(&status), pid);
     CHECK_EQ(status, -1);

@@ -99,7 +99,7 @@ int main(void)
     for (unsigned int i = 0; i < ncpu; i++)
         CHECK(s1.cpu_busy[i] <= s1.cpu_ticks[i] && s1.cpu_ticks[i] >= s0.cpu_ticks[i]);
     table_consistent(ncpu);
-    kill(pid);
+    kill(pid, SIGKILL);
     CHECK(wait(0) == pid);
     DONE();
 }

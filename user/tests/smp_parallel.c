@@ -47,8 +47,8 @@ static void measure(int (*fn)(void), int *share_a, int *share_b)
     int elapsed = uptime() - t0;
     *share_a = (int)(a1.ticks - a0.ticks) * 100 / elapsed;
     *share_b = (int)(b1.ticks - b0.ticks) * 100 / elapsed;
-    kill(a);
-    kill(b);
+    kill(a, SIGKILL);
+    kill(b, SIGKILL);
     wait(0);
     wait(0);
 }
@@ -75,7 +75,7 @@ static int measure_one(int cpu)
     sleep(WINDOW);
     CHECK(proc_info(a, &a1) == 0);
     int share = (int)(a1.ticks - a0.ticks) * 100 / (uptime() - t0);
-    kill(a);
+    kill(a, SIGKILL);
     wait(0);
     return share;
 }

@@ -40,7 +40,7 @@ static void spinner_case(void)
     CHECK(t3 >= t2 + 10);
     int s = proc_state(pid);
     CHECK(s == PROC_READY || s == PROC_RUNNING);
-    CHECK_EQ(kill(pid), 0);
+    CHECK_EQ(kill(pid, SIGKILL), 0);
     int status = 0;
     CHECK_EQ(wait(&status), pid);
     CHECK_EQ(status, -1);
@@ -144,7 +144,7 @@ int main(void)
     /* Bad targets. */
     CHECK_EQ(suspend(1), -1);
     CHECK_EQ(resume(1), -1);
-    CHECK_EQ(kill(1), -1);
+    CHECK_EQ(kill(1, SIGKILL), -1);
     CHECK_EQ(proc_state(1), PROC_BLOCKED);  /* init runs on */
     int bad[] = { 0, -1, -100, 999999 };
     for (int i = 0; i < 4; i++) {

@@ -86,7 +86,7 @@ int main(void)
     CHECK_EQ(wait(&status), -1);
     CHECK(uptime() - t0 <= 1);          /* and it did not wait for it */
     unsigned int n = nproc_now();
-    CHECK_EQ(kill(grandchild), 0);      /* init reaps it */
+    CHECK_EQ(kill(grandchild, SIGKILL), 0);      /* init reaps it */
     CHECK_EQ(await_nproc(n - 1, 20), n - 1);
 
     /* A status pointer that cannot be written: -1 at once, and the child
@@ -111,7 +111,7 @@ int main(void)
     t0 = uptime();
     CHECK_EQ(wait((int *)0xC0100000), -1);
     CHECK(uptime() - t0 <= 1);
-    kill(pid);
+    kill(pid, SIGKILL);
     CHECK_EQ(wait(&status), pid);
     CHECK_EQ(status, -1);
     DONE();

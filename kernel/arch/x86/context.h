@@ -34,6 +34,12 @@ void swtch(struct context **save, struct context *load);
  * the boot CPU; each other CPU as it starts). */
 void fpu_init_cpu(void);
 
+/* Loads the clean state new programs start with (a signal handler too). */
+void fpu_load_initial(void);
+/* Makes an image from user memory safe for fxrstor: MXCSR keeps only the
+ * bits this CPU supports (a reserved bit would fault in the kernel). */
+void fpu_make_safe(struct fpu_state *f);
+
 static inline void fpu_save(struct fpu_state *f)
 {
     __asm__ volatile("fxsave %0" : "=m"(*f));

@@ -3,15 +3,16 @@
  *
  * Page faults: the address space gets a chance to resolve the fault
  * (copy-on-write, first touch of heap or stack); if it cannot, the process
- * is killed with its one-line report. If memory ran out, the largest
+ * gets SIGSEGV: killed with its one-line report unless it catches it
+ * (docs/signals.md). If memory ran out, the largest
  * process dies instead, which may be another one (proc_reclaim_memory). From kernel mode a page fault is a
  * kernel bug (user memory is only ever reached through copyin/copyout,
  * which never fault): panic.
  *
  * Floating-point errors a program unmasked (x87 #MF, SSE #XM; CR0.NE and
  * CR4.OSXMMEXCPT route them here, see arch_init_fpu): the process is
- * killed, with the cause read from the FPU's status in the report. The
- * kill is proc_fault's, the one place a later SIGFPE replaces.
+ * sent SIGFPE: killed unless it catches it, with the cause read from the
+ * FPU's status in the report.
  */
 #include "arch/x86/gdt.h"
 #include "arch/x86/paging.h"
@@ -32,9 +33,10 @@ static void page_fault(struct trapframe *tf)
     if (r == -2 && proc_reclaim_memory())
         return;                         /* another process was killed: retry */
     if (r == -2)
-        proc_fault(tf, "out of memory", va);
+        proc_fault_fatal(tf, SIGKILL, "out of memory", va);
     if (r < 0)
-        proc_fault(tf, tf->err & PF_WRITE ? "page fault (write)" : "page fault (read)", va);
+        proc_fault(tf, SIGSEGV, tf->err & PF_WRITE ? "page fault (write)" : "page fault (read)",
+                   va);
 }
 
 /* A double fault, in its own task (gdt.c): the kernel cannot go on, but
@@ -88,7 +90,7 @@ static void math_fault(struct trapframe *tf)
         __asm__ volatile("stmxcsr %0" : "=m"(flags));
         what = fp_error_name(simd_errors, flags, T_SIMDERR);
     }
-    proc_fault(tf, what, tf->eip);
+    proc_fault(tf, SIGFPE, what, tf->eip);
 }
 
 void fault_init(void)

@@ -58,6 +58,23 @@ void fpu_init_cpu(void)
     __asm__ volatile("fninit");
 }
 
+void fpu_load_initial(void)
+{
+    fpu_restore(&fpu_initial);
+}
+
+/* The fxsave image keeps MXCSR at byte 24 and the mask of its valid bits
+ * at byte 28; a mask of 0 means the default, 0xFFBF (SDM vol. 1, 11.6.6). */
+void fpu_make_safe(struct fpu_state *f)
+{
+    uint32_t mask, mxcsr;
+    memcpy(&mask, fpu_initial.bytes + 28, 4);
+    memcpy(&mxcsr, f->bytes + 24, 4);
+    mxcsr &= mask ? mask : 0xFFBFu;
+    memcpy(f->bytes + 24, &mxcsr, 4);
+    memcpy(f->bytes + 28, &mask, 4);
+}
+
 void arch_fpu_init_state(struct proc *p)
 {
     p->fpu = fpu_initial;
@@ -89,7 +106,7 @@ void arch_enter_user(struct proc *p, uint32_t entry, uint32_t esp)
     tf->eflags = FL_IF;
     tf->eip = entry;
     tf->esp = esp;
-    fpu_restore(&fpu_initial);
+    fpu_load_initial();
 }
 
 void arch_switch(struct proc *prev, struct proc *next)

@@ -95,6 +95,27 @@ const char *trap_name(int vector)
     return "unexpected interrupt";
 }
 
+/* The signal a user program's fault raises (as Linux chooses them). */
+static int fault_signal(uint32_t trapno)
+{
+    switch (trapno) {
+    case T_DIVIDE:
+        return SIGFPE;
+    case T_ILLOP:
+    case T_DEVICE:
+        return SIGILL;
+    case T_DEBUG:
+    case T_BRKPT:
+        return SIGTRAP;
+    case T_SEGNP:
+    case T_STACK:
+    case T_ALIGN:
+        return SIGBUS;
+    default:
+        return SIGSEGV;
+    }
+}
+
 static void handle_irq(struct trapframe *tf)
 {
     int irq = (int)tf->trapno - T_IRQ0;
@@ -126,11 +147,11 @@ void trap(struct trapframe *tf)
     if (!device && (tf->eflags & FL_IF))
         arch_irq_enable();
     if (tf->eflags & FL_VM)        /* see trap_from_user: not supported */
-        proc_fault(tf, "virtual-8086 mode", tf->eip);
+        proc_fault_fatal(tf, SIGSEGV, "virtual-8086 mode", tf->eip);
     else if (traps[tf->trapno].handler)
         traps[tf->trapno].handler(tf);
-    else if (trap_from_user(tf))        /* a user program's fault: kill it */
-        proc_fault(tf, trap_name((int)tf->trapno), tf->eip);
+    else if (trap_from_user(tf))        /* a user program's fault: its signal */
+        proc_fault(tf, fault_signal(tf->trapno), trap_name((int)tf->trapno), tf->eip);
     else
         panic_trap(tf, "unhandled trap %u (%s) in kernel mode", tf->trapno,
                    trap_name((int)tf->trapno));

@@ -686,6 +686,24 @@ static void do_exec(uint32_t *r)
         S.fails++;
 }
 
+/* kill: pid 0 and -PGID are process groups, which hold processes from
+ * outside the run (the runner, the shell): a target that is not one of
+ * ours becomes a group that cannot exist. Signals: ones that end a child
+ * or that it may catch, and bad numbers; never a stop (a stopped child
+ * would hold up the worker's waits). */
+static void do_kill(uint32_t *r)
+{
+    static const int sigs[] = { SIGKILL, SIGTERM, SIGUSR1, SIGUSR2, SIGCONT, 0, NSIG, -1, 1000 };
+    int pid = rand_pid(r[1]);
+    if (pid == 0 || (pid < -1 && pid != INT_MIN_))
+        pid = -0x40000000;
+    int sig = sigs[pick(r[2], sizeof sigs / sizeof sigs[0])];
+    note(SYS_kill, (uint32_t)pid, (uint32_t)sig, 0);
+    int ret = kill(pid, sig);
+    S.kills += ret == 0;
+    S.fails += ret == -1;
+}
+
 static void do_call(uint32_t *r)
 {
     int num = (int)(r[0] % 40);
@@ -709,13 +727,7 @@ static void do_call(uint32_t *r)
             return;                     /* the worker must go on; a hog runs its course */
         ending(r[1] % 2 ? r[1] : 0);    /* a child: exit here */
     case SYS_wait: do_wait(r); return;
-    case SYS_kill: {
-        int pid = rand_pid(r[1]);
-        note(SYS_kill, (uint32_t)pid, 0, 0);
-        ret = kill(pid, SIGKILL);
-        S.kills += ret == 0;
-        break;
-    }
+    case SYS_kill: do_kill(r); return;
     case SYS_sleep: {
         static const int t[] = { 0, 1, 2, -1, INT_MIN_, -5 };
         int ticks = t[pick(r[1], sizeof t / sizeof t[0])];

@@ -73,6 +73,7 @@ int kill_command(int argc, char **argv, int (*job)(const char *arg));
 /* signal.c: signal() as POSIX has it (over setsignal); the previous
  * disposition, or SIG_ERR. Handlers return through signal_trampoline. */
 sighandler_t signal(int sig, sighandler_t handler);
+void signal_trampoline(void);
 /* "TERM" for SIGTERM...; NULL for a number without a name. */
 const char *signal_name(int sig);
 /* A signal from "15", "TERM" or "SIGTERM"; -1 if none. */

@@ -5,7 +5,6 @@
 /* A handler's frame returns here, with %esp at the frame's signal
  * number, where sigreturn finds the rest (docs/signals.md). Nothing
  * follows: sigreturn resumes the interrupted code, or the process dies. */
-void signal_trampoline(void);
 _Static_assert(SYS_sigreturn == 41, "signal_trampoline's number");
 __asm__(".text\n"
         ".globl signal_trampoline\n"

@@ -28,6 +28,11 @@
  * which is never empty), and bad pointers. The fuzzer removes FUZZ_DIR
  * after the worker, before it checks free memory.
  *
+ * The signal calls (setsignal, sigreturn, pause, alarm, waitpid, setpgid,
+ * getpgid, and kill with any signal but a stop) take random signals,
+ * handlers (bad addresses too, in children), options and pointers; the
+ * worker ignores SIGPIPE and SIGALRM.
+ *
  * What it never does, because it would stop the run rather than test the
  * kernel: exit from the worker (only children exit); exec of a real program
  * from the worker (its paths name nothing executable); kill of an ancestor
@@ -369,7 +374,7 @@ static const char *const names[] = {
     "yield", "suspend", "resume", "getprocs", "sysinfo", "read", "write", "open", "close", "dup",
     "pipe", "poweroff", "setfg", "setpriority", "getpriority", "settickets", "getpinfo",
     "schedtrace", "schedstat", "lseek", "fstat", "stat", "mkdir", "unlink", "chdir", "getcwd",
-    "dup2",
+    "dup2", "?", "?", "setsignal", "sigreturn", "pause", "alarm", "waitpid", "setpgid", "getpgid",
 };
 
 static void fuzz_loop(int n);
@@ -704,9 +709,99 @@ static void do_kill(uint32_t *r)
     S.fails += ret == -1;
 }
 
+static volatile unsigned int handled;  /* signals fuzz_handler took */
+
+static void fuzz_handler(int sig)
+{
+    (void)sig;
+    handled++;
+}
+
+/* setsignal: any signal number; a handler that is the default, ignore,
+ * ours, or (a child's only) a bad address, with (a child's only) a bad
+ * trampoline. The worker leaves SIGPIPE and SIGALRM ignored (main). */
+static int fuzz_setsignal(uint32_t *r, int worker)
+{
+    static const int sigs[] = { SIGUSR1, SIGUSR2, SIGCHLD, SIGCONT, SIGTERM, SIGALRM, SIGPIPE,
+                                SIGSEGV, SIGKILL, SIGSTOP, 0, NSIG, -1, INT_MIN_ };
+    int sig = sigs[pick(r[1], sizeof sigs / sizeof sigs[0])];
+    if (worker && (sig == SIGPIPE || sig == SIGALRM || sig == SIGSEGV))
+        sig = SIGUSR2;
+    uint32_t handlers[] = { (uint32_t)SIG_DFL, (uint32_t)SIG_IGN, (uint32_t)fuzz_handler,
+                            bad_ptr(r[3]) };
+    uint32_t h = handlers[pick(r[2], worker ? 3 : 4)];
+    uint32_t tramp = worker || r[4] % 2 ? (uint32_t)signal_trampoline : bad_ptr(r[4] >> 1);
+    note(SYS_setsignal, (uint32_t)sig, h, tramp);
+    return setsignal(sig, (void *)h, (void *)tramp);
+}
+
+/* waitpid, never blocking (a stopped child would hold up the run):
+ * children of ours, any, or bad pids; a status pointer that is null,
+ * bad or good; options with bad bits. A reaped child is forgotten. */
+static int fuzz_waitpid(uint32_t *r)
+{
+    int pid = r[1] % 2 ? -1 : rand_pid(r[1] >> 1);
+    uint32_t p = r[2] % 4 == 0 ? 0 : wptr(r[2]);
+    int opts = r[3] % 4 == 0 ? (int)(r[3] >> 2) : (int)(r[3] >> 2) & (WUNTRACED | WCONTINUED);
+    note(SYS_waitpid, (uint32_t)pid, p, (uint32_t)(opts | WNOHANG));
+    int ret = waitpid(pid, (int *)p, opts | WNOHANG);
+    if (ret > 0) {
+        S.waits++;
+        prune_children();               /* reaped, or only stopped or continued */
+    }
+    return ret;
+}
+
+/* The signal calls. What the worker never does, because it must go on:
+ * sigreturn (there is no frame), pause, blocking waitpid, handlers at bad
+ * addresses. A child does it all, and often dies of it: that is the test. */
+static void do_signal_call(int num, uint32_t *r)
+{
+    int worker = S.role != CHILD, ret;
+    switch (num) {
+    case SYS_setsignal: ret = fuzz_setsignal(r, worker); break;
+    case SYS_sigreturn:
+        if (worker)
+            return;
+        note(num, 0, 0, 0);
+        ret = sigreturn();              /* no frame: garbage restored, or SIGSEGV */
+        break;
+    case SYS_pause:
+        if (worker)
+            return;
+        signal(SIGALRM, fuzz_handler);
+        alarm(1);
+        note(num, 0, 0, 0);
+        ret = pause();
+        break;
+    case SYS_alarm: {
+        static const int t[] = { 0, 1, 2, 5, -1, INT_MIN_, INT_MAX_ };
+        int ticks = t[pick(r[1], sizeof t / sizeof t[0])];
+        note(num, (uint32_t)ticks, 0, 0);
+        ret = alarm(ticks);
+        break;
+    }
+    case SYS_waitpid: ret = fuzz_waitpid(r); break;
+    case SYS_setpgid: {
+        int pid = r[1] % 3 == 0 ? 0 : rand_pid(r[1] >> 2);
+        int pgid = r[2] % 3 == 0 ? 0 : rand_pid(r[2] >> 2);
+        note(num, (uint32_t)pid, (uint32_t)pgid, 0);
+        ret = setpgid(pid, pgid);
+        break;
+    }
+    default: {
+        int pid = r[1] % 3 == 0 ? 0 : rand_pid(r[1] >> 2);
+        note(num, (uint32_t)pid, 0, 0);
+        ret = getpgid(pid);
+        break;
+    }
+    }
+    S.fails += ret == -1;
+}
+
 static void do_call(uint32_t *r)
 {
-    int num = (int)(r[0] % 40);
+    int num = (int)(r[0] % 47);
     int file_call = num >= SYS_lseek && num <= SYS_dup2;
     if (num > LAST_KNOWN && !file_call && r[0] % 7)
         num = 1 + (int)((r[0] >> 8) % LAST_KNOWN);  /* mostly known calls */
@@ -718,6 +813,10 @@ static void do_call(uint32_t *r)
     int ret;
     if (file_call) {
         do_file_call(num, r);
+        return;
+    }
+    if (num >= SYS_setsignal && num <= SYS_getpgid) {
+        do_signal_call(num, r);
         return;
     }
     switch (num) {
@@ -935,6 +1034,11 @@ int main(int argc, char **argv)
     for (int fd = 0; fd < MAXFD; fd++)
         S.kind[fd] = fd < 3 ? K_CONSOLE : K_NONE;
     S.out = 1;
+    /* A write to a pipe whose reader is gone returns -1 here, which is
+     * what the fuzzer calls it for; and an alarm() it makes must not end
+     * it. Children inherit both, and may change them (do_signal_call). */
+    signal(SIGPIPE, SIG_IGN);
+    signal(SIGALRM, SIG_IGN);
     if (argc >= 5 && strcmp(argv[1], "-c") == 0) {
         /* An exec'd child: the descriptors beyond 2 are not ours to know. */
         for (int fd = 3; fd < MAXFD; fd++)

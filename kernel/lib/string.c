@@ -10,26 +10,27 @@
 void *memset(void *dst, int c, size_t n)
 {
     void *d = dst;
-    if ((((uintptr_t)dst | n) & 3) == 0) {
-        /* Four bytes per iteration (QEMU's icount counts each one). */
+    if (((uintptr_t)dst & 3) == 0) {
+        /* Four bytes per iteration (QEMU's icount counts each one), then
+         * the odd end byte by byte. */
         uint32_t word = (uint8_t)c * 0x01010101u;
         size_t words = n / 4;
         __asm__ volatile("rep stosl" : "+D"(d), "+c"(words) : "a"(word) : "memory");
-    } else {
-        __asm__ volatile("rep stosb" : "+D"(d), "+c"(n) : "a"(c) : "memory");
+        n &= 3;
     }
+    __asm__ volatile("rep stosb" : "+D"(d), "+c"(n) : "a"(c) : "memory");
     return dst;
 }
 
 void *memcpy(void *dst, const void *src, size_t n)
 {
     void *d = dst;
-    if ((((uintptr_t)dst | (uintptr_t)src | n) & 3) == 0) {
-        size_t words = n / 4;
+    if ((((uintptr_t)dst | (uintptr_t)src) & 3) == 0) {
+        size_t words = n / 4;           /* as memset: words, then the odd end */
         __asm__ volatile("rep movsl" : "+D"(d), "+S"(src), "+c"(words) : : "memory");
-    } else {
-        __asm__ volatile("rep movsb" : "+D"(d), "+S"(src), "+c"(n) : : "memory");
+        n &= 3;
     }
+    __asm__ volatile("rep movsb" : "+D"(d), "+S"(src), "+c"(n) : : "memory");
     return dst;
 }
 

@@ -135,7 +135,7 @@ static struct proc *proc_alloc(void (*first)(void))
         return 0;
     }
     struct proc *p = list_entry(n, struct proc, free_node);
-    memset(p, 0, sizeof *p);
+    memset(p, 0, offsetof(struct proc, cwd_path));   /* see struct proc */
     proc_init_fields(p);
     p->pid = alloc_pid();
     p->state = PROC_EMBRYO;
@@ -382,7 +382,7 @@ static int wait_news(struct proc *c, int options)
 {
     if (c->state == PROC_ZOMBIE)
         return c->term_sig ? W_SIGNALED(c->term_sig) : W_EXITCODE(c->exit_status);
-    if ((options & WUNTRACED) && c->stop_report) {
+    if ((options & WUNTRACED) && c->stop_report && c->state != PROC_RUNNING) {
         int status = W_STOPCODE(c->stop_report);
         c->stop_report = 0;
         return status;
@@ -510,6 +510,12 @@ bool proc_stop_locked(struct proc *p, int sig)
         tell_parent(p);
     }
     return true;
+}
+
+void proc_stopping(struct proc *p)
+{
+    if (p->stop_report)
+        tell_parent(p);
 }
 
 bool proc_continue_locked(struct proc *p)

@@ -129,11 +129,9 @@ struct proc {
      * sched_lock (the out-of-memory killer): it changes only under
      * sched_lock (proc_swap_as). */
     struct context *context;    /* saved kernel registers (swtch) */
-    struct fpu_state fpu;       /* saved x87/SSE registers */
     struct addrspace *as;       /* its memory */
     struct file *files[NOFILE]; /* open files, by fd */
     struct inode *cwd;          /* working directory (a reference); NULL: the root */
-    char cwd_path[MAXPATH];     /* its absolute path, as chdir resolved it */
     uint32_t *magic;            /* at the bottom of kstack: PROC_MAGIC */
 
     /* Signals (proc/signal.c); guarded by sched_lock. */
@@ -141,12 +139,20 @@ struct proc {
     uint32_t sig_blocked;       /* not delivered now: bit n while n's handler runs */
     uint32_t sig_handler[NSIG]; /* SIG_DFL (0), SIG_IGN (1), or the user's handler */
     uint32_t sig_trampoline;    /* where handlers return to (the library's sigreturn) */
+    bool sig_changed;           /* a disposition was set: fork and exec must look */
     int term_sig;               /* the signal that ended it; 0: it exited */
     int stop_report;            /* stopped by this signal, not yet told to waitpid */
     bool cont_report;           /* continued, not yet told to waitpid */
     int pgid;                   /* its process group */
     uint32_t alarm_tick;        /* alarm(): SIGALRM at this tick; 0: none */
     struct list_node alarm_node;/* in the alarm list, sorted by alarm_tick */
+
+    /* More machine state, under the same rule, last because proc_alloc
+     * does not clear them (a third of the struct, on every fork): every
+     * creator writes them whole (fork copies the parent's; the first
+     * process and kernel tasks set their own). */
+    char cwd_path[MAXPATH];     /* the working directory's absolute path, as chdir resolved it */
+    struct fpu_state fpu;       /* saved x87/SSE registers */
 };
 
 /* The process running on this CPU (the idle process when none). */
@@ -181,6 +187,9 @@ void proc_kill_locked(struct proc *p, int sig);
 /* Stops p (sig: SIGSTOP, SIGTSTP, or 0 for suspend()); false if the
  * current process may not (proc_may_suspend). */
 bool proc_stop_locked(struct proc *p, int sig);
+/* p, running, stops now (at its trap exit): its parent may be waiting in
+ * waitpid(WUNTRACED), which reports a stop only once p no longer runs. */
+void proc_stopping(struct proc *p);
 /* Continues a stopped p; false if it was not stopped. */
 bool proc_continue_locked(struct proc *p);
 /* May the current process stop p? Not a dying process, nor one of its

@@ -424,7 +424,8 @@ void sched_clock_tick(void)
     struct cpu *c = this_cpu();
     if (c == &cpus[0]) {
         sleep_wake_due(clock_ticks());  /* one clock for the sleepers */
-        signal_clock(clock_ticks());    /* and for the alarms */
+        if (signal_nalarms)
+            signal_clock(clock_ticks());    /* and for the alarms */
     }
     struct proc *p = c->proc;
     c->ticks++;
@@ -440,41 +441,53 @@ void sched_clock_tick(void)
     spin_unlock(&sched_lock);
 }
 
-/* Must p stop before it returns to user mode? need_resched is set under
- * sched_lock by this CPU (a tick, a wakeup in this system call) or by
- * another CPU that then sends an IPI; killed, suspended and signalled
- * likewise (sched_kick), and those three are tested as one word
- * (trap_work): this is every system call's way out. Checked with
- * interrupts off: a flag set just after the check comes with an
- * interrupt that is taken right after iret, and checked again on that
- * trap's way out. In order: die, stop, take a signal, be preempted. */
-void sched_trap_exit(struct trapframe *tf)
+/* What p must do before it returns to user mode, in order: die, stop,
+ * take a signal, be preempted; until nothing is left. Entered and left
+ * with interrupts off (see sched_trap_exit). Out of line: the common
+ * way out of a system call never comes here. */
+static __attribute__((noinline)) void trap_exit_work(struct trapframe *tf, struct proc *p)
 {
-    if (!arch_from_user(tf))
-        return;                         /* the kernel itself is not preempted */
-    struct proc *p = current_proc();
-    for (;;) {
-        arch_irq_disable();
-        struct cpu *c = this_cpu();     /* p stays here until it switches below */
-        if (!p->trap_work && !c->need_resched)
-            return;                     /* to user mode; iret turns interrupts on */
+    do {
         arch_irq_enable();
         if (p->killed)
             proc_exit(-1);
         if (p->signalled && !p->suspended) {
             signal_deliver(tf);
-            continue;
+        } else {
+            spin_lock(&sched_lock);
+            struct cpu *c = this_cpu();     /* p stays here until it switches below */
+            if (p->suspended && !p->killed) {
+                proc_stopping(p);
+                sched_block(PROC_SUSPENDED);    /* suspended itself, or while running */
+            }
+            else if (c->need_resched) {
+                sched_make_ready(p);        /* a user process: never idle */
+                schedule((enum sched_event_kind)c->resched_why);
+            }
+            spin_unlock(&sched_lock);
         }
-        spin_lock(&sched_lock);
-        if (p->suspended && !p->killed)
-            sched_block(PROC_SUSPENDED);    /* suspended itself, or while running */
-        else if (c->need_resched) {
-            sched_make_ready(p);        /* a user process: never idle */
-            schedule((enum sched_event_kind)c->resched_why);
-        }
-        spin_unlock(&sched_lock);
-    }
+        arch_irq_disable();
+    } while (p->trap_work || this_cpu()->need_resched);
 }
+
+/* Must p stop before it returns to user mode? need_resched is set under
+ * sched_lock by this CPU (a tick, a wakeup in this system call) or by
+ * another CPU that then sends an IPI; killed, suspended and signalled
+ * likewise (sched_kick), and those three are tested as one word
+ * (trap_work): this is every system call's way out, kept to a few
+ * instructions. Checked with interrupts off: a flag set just after the
+ * check comes with an interrupt that is taken right after iret, and
+ * checked again on that trap's way out. */
+void sched_trap_exit(struct trapframe *tf)
+{
+    if (!arch_from_user(tf))
+        return;                         /* the kernel itself is not preempted */
+    arch_irq_disable();
+    struct cpu *c = this_cpu();
+    struct proc *p = c->proc;
+    if (p->trap_work || c->need_resched)
+        trap_exit_work(tf, p);
+}                                       /* to user mode; iret turns interrupts on */
 
 void sched_cpu_load(struct cpu_load *load, int n)
 {

@@ -40,6 +40,7 @@ enum action { TERMINATE, IGNORE, STOP };
 /* Processes with an alarm, sorted by alarm_tick (earliest first);
  * sched_lock. */
 static struct list alarms = { { &alarms.head, &alarms.head } };
+unsigned int signal_nalarms;            /* on that list */
 /* pause() sleeps here; no one wakes it: only a signal interrupts it. */
 static struct waitq pausing = { { { &pausing.waiters.head, &pausing.waiters.head } } };
 
@@ -201,25 +202,40 @@ void signal_deliver(struct trapframe *tf)
                          tf->esp);
 }
 
+/* Takes p off the alarm list, if it is on it. */
+static void alarm_cancel(struct proc *p)
+{
+    if (list_node_linked(&p->alarm_node)) {
+        list_unlink(&p->alarm_node);
+        signal_nalarms--;
+    }
+    p->alarm_tick = 0;
+}
+
 void signal_fork(struct proc *parent, struct proc *child)
 {
+    child->pgid = parent->pgid;
+    child->sig_blocked = parent->sig_blocked;
+    if (!parent->sig_changed)
+        return;                         /* all SIG_DFL, as the child already is */
     for (int sig = 0; sig < NSIG; sig++)
         child->sig_handler[sig] = parent->sig_handler[sig];
     child->sig_trampoline = parent->sig_trampoline;
-    child->sig_blocked = parent->sig_blocked;
-    child->pgid = parent->pgid;
+    child->sig_changed = true;
 }
 
 void signal_exit(struct proc *p)
 {
-    list_unlink(&p->alarm_node);
-    p->alarm_tick = 0;
-    if (p->parent)
+    alarm_cancel(p);
+    /* SIGCHLD's default is to ignore it: only a handler needs sending. */
+    if (p->parent && p->parent->sig_handler[SIGCHLD] > (uint32_t)SIG_IGN)
         signal_send_locked(p->parent, SIGCHLD, false);
 }
 
 void signal_exec(struct proc *p)
 {
+    if (!p->sig_changed)
+        return;
     spin_lock(&sched_lock);
     for (int sig = 1; sig < NSIG; sig++)
         if (p->sig_handler[sig] != (uint32_t)SIG_IGN)
@@ -236,8 +252,7 @@ void signal_clock(uint32_t now)
         struct proc *p = list_entry(n, struct proc, alarm_node);
         if ((int32_t)(now - p->alarm_tick) < 0)
             break;
-        list_unlink(n);
-        p->alarm_tick = 0;
+        alarm_cancel(p);
         signal_send_locked(p, SIGALRM, false);
     }
 }
@@ -253,6 +268,7 @@ static void alarm_insert(struct proc *p)
         }
     }
     list_insert_before(at, &p->alarm_node);
+    signal_nalarms++;
 }
 
 int sys_alarm(int ticks)
@@ -267,8 +283,7 @@ int sys_alarm(int ticks)
         int32_t d = (int32_t)(p->alarm_tick - now);
         left = d > 0 ? d : 0;
     }
-    list_unlink(&p->alarm_node);
-    p->alarm_tick = 0;
+    alarm_cancel(p);
     if (ticks > 0) {
         p->alarm_tick = now + (uint32_t)ticks;
         if (!p->alarm_tick)
@@ -327,6 +342,7 @@ int sys_setsignal(int sig, uaddr_t handler, uaddr_t trampoline)
     spin_lock(&sched_lock);
     uint32_t old = p->sig_handler[sig];
     p->sig_handler[sig] = handler;
+    p->sig_changed = true;
     if (handler != (uint32_t)SIG_DFL && handler != (uint32_t)SIG_IGN)
         p->sig_trampoline = trampoline;
     if (ignores(p, sig))

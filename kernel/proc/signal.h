@@ -44,7 +44,10 @@ void signal_fork(struct proc *parent, struct proc *child);
 void signal_exit(struct proc *p);
 /* exec: caught signals go back to their default; ignored stay ignored. */
 void signal_exec(struct proc *p);
-/* From the boot CPU's clock, sched_lock held: alarms that are due. */
+/* From the boot CPU's clock, sched_lock held: alarms that are due. The
+ * clock calls it only while some alarm is set (signal_nalarms, guarded
+ * by sched_lock): every tick pays one comparison, not a call. */
+extern unsigned int signal_nalarms;
 void signal_clock(uint32_t now);
 
 #endif

@@ -18,7 +18,7 @@
 /* ------------------------------------------------------------ stubs */
 
 static char echoed[8192];
-static int necho, dumps, interrupts, resumes, clears;
+static int necho, dumps, interrupts, resumes, clears, last_signal;
 static char user_mem[4096];     /* "user memory": a uaddr_t is an offset */
 static int copyout_fails;       /* fail the next copy-outs */
 static struct file console_f;
@@ -35,7 +35,7 @@ void waitq_init(struct waitq *wq) { (void)wq; }
 void waitq_wake_all(struct waitq *wq) { (void)wq; }
 int waitq_sleep(struct waitq *wq, struct spinlock *lk) { (void)wq; (void)lk; return -1; }
 void proc_dump(void) { dumps++; }
-void proc_interrupt_foreground(void) { interrupts++; }
+void proc_signal_foreground(int sig) { interrupts++; last_signal = sig; }
 int sched_preempt_point(void) { return 0; }
 const char *cmdline_get(const char *key) { (void)key; return 0; }
 int copyin(void *dst, uaddr_t src, uint32_t n) { memcpy(dst, user_mem + src, n); return 0; }
@@ -152,9 +152,9 @@ int main(void)
 
     UNIT_BEGIN("console: control characters echo as ^X and are dropped; escapes consumed");
     reset_echo();
-    type("a\x1a\x01\x1b" "b\x1bOP\x1b[15~\x1b[24~\x1b[5~\x1b[1;5Pc\r");
+    type("a\x19\x01\x1b" "b\x1bOP\x1b[15~\x1b[24~\x1b[5~\x1b[1;5Pc\r");
     CHECK_STR(read_line(100), "abc\n");
-    CHECK_STR(echoed, "a^Z^A^[bc\n");
+    CHECK_STR(echoed, "a^Y^A^[bc\n");
     CHECK(dumps == 0 && interrupts == 0);
     UNIT_END();
 
@@ -201,10 +201,20 @@ int main(void)
     type("\x10");
     CHECK(dumps == 1);
     type("\x03");
-    CHECK(interrupts == 1);
+    CHECK(interrupts == 1 && last_signal == 2);     /* SIGINT */
     CHECK_STR(read_line(100), "<-1>");
     type("x\r");
     CHECK_STR(read_line(100), "x\n");
+    UNIT_END();
+
+    UNIT_BEGIN("console: Ctrl-\\ and Ctrl-Z signal the foreground group at once");
+    type("half\x1c");
+    CHECK(interrupts == 2 && last_signal == 3);     /* SIGQUIT */
+    type("half\x1a");
+    CHECK(interrupts == 3 && last_signal == 20);    /* SIGTSTP */
+    CHECK_STR(read_line(100), "<-1>");
+    type("y\r");
+    CHECK_STR(read_line(100), "y\n");
     UNIT_END();
 
     UNIT_BEGIN("console: Ctrl-D: end of file on an empty line, else hands the line over");

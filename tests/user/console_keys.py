@@ -2,7 +2,9 @@
 prompts "$ ", backspace edits the line, Ctrl-C kills the foreground job
 (a pipeline entirely) and drops the half-typed line, Ctrl-P prints the
 kernel's process table, Ctrl-D ends the shell and init starts another,
-and `kill PID` ends a background job. The line discipline's keys:
+and `kill PID` ends a background job. Job control: Ctrl-Z stops the
+foreground job (a pipeline entirely), `jobs`, `bg` and `fg` work on it,
+`kill %N` ends it, Ctrl-\\ quits a job. The line discipline's keys:
 Ctrl-U, Ctrl-W, Ctrl-L, other control keys shown as ^X and kept out of
 the line, arrows, Home, End, Delete, function keys consumed, a history of
 32 lines; long lines arrive whole or are refused with a message. The
@@ -244,9 +246,9 @@ def ctrl_d(c):
 def background_kill(c):
     """`sleep 1000 &` then `kill PID` ends the background job."""
     c.send(b"sleep 1000 &\r")
-    m = c.expect(r"^\[(\d+)\]$", "sh did not print the background job's pid")
+    m = c.expect(r"^\[(\d+)\] (\d+)$", "sh did not print the background job's number and pid")
     c.expect(PROMPT, "no prompt after starting a background job")
-    pid = int(m.group(1))
+    pid = int(m.group(2))
     table = c.ps()
     sh = pids_named(table, "sh")
     check(table.get(pid, (None, None, None))[2] == "sleep" and table[pid][1] == "blocked"
@@ -318,11 +320,12 @@ def ctrl_l(c):
 
 
 def control_keys(c):
-    """Unhandled control keys show as ^X and never enter the line: Ctrl-Z,
-    then `sleep 3000 &`, starts a sleep (the issue's 'sleep: not found')."""
+    """Unhandled control keys show as ^X and never enter the line; Ctrl-Z
+    at the prompt (no foreground job) echoes ^Z and stops nothing, and
+    `sleep 3000 &` then starts a sleep (the issue's 'sleep: not found')."""
     out = typed(c, CTRL_Z + b"sleep 3000 &\r", "Ctrl-Z and a command")
     check("^Z" in out, f"Ctrl-Z should be echoed as ^Z: {out!r}")
-    m = re.search(r"^\[(\d+)\]$", out, re.M)
+    m = re.search(r"^\[\d+\] (\d+)$", out, re.M)
     check(m and "not found" not in out, f"Ctrl-Z entered the line: {out!r}")
     out = typed(c, b"echo a\x01\x02\x0e\x0f\x12\x14\x16\x18\x19b\r", "other control keys")
     printed(out, "ab", "control keys should be dropped")
@@ -390,20 +393,20 @@ def reap_1000(c):
     """1,000 `true &` in one session: every job starts, is reaped and is
     reported done exactly once; the table never fills."""
     # Typing runs ahead of the shell, so the echo of the keys and the
-    # shell's output interleave: match "[PID]" and "[PID] done" anywhere.
+    # shell's output interleave: match "[N] PID" and "[N] Done" anywhere.
     c.send(b"true &\r" * 1000 + b"echo 'end''-of-jobs'\r")
     start = c.pos
     c.expect(r"^(\$ )?end-of-jobs$", "the 1,000 jobs did not all run", timeout=150)
     c.expect(PROMPT, "no prompt after the jobs")
     typed(c, b"sleep 20\r", "sleep 20")
     out = c.text()[start:c.pos]
-    started = re.findall(r"\[(\d+)\]\n", out)
-    done = re.findall(r"\[(\d+)\] done\n", out)
+    started = re.findall(r"\[\d+\] (\d+)\n", out)
+    done = re.findall(r"\[(\d+)\] Done\n", out)
     c.t.out += f"[{len(started)} started, {len(done)} reported done]\n"
     check("fork failed" not in out, "a fork failed")
     check(len(started) == 1000, f"{len(started)} jobs started, expected 1000")
-    check(sorted(done) == sorted(started), "each job should be reported done exactly once "
-          f"({len(done)} reports, {len(set(done))} distinct)")
+    check(len(done) == len(started), "each job should be reported done exactly once "
+          f"({len(done)} reports for {len(started)} jobs)")
     table = c.ps()
     check(sorted(n for _, _, n in table.values()) == ["init", "ps", "sh"],
           f"only init, sh and ps should be left: {table}")
@@ -413,13 +416,14 @@ def full_table(c):
     """The session from issue 9: `sleep 3000 &` until the table is full;
     fork then says why, the builtin kill frees a slot, the report shows
     the job killed, and ps, kill and Ctrl-P all still work."""
-    pids = []
+    pids, jobs = [], []
     for _ in range(100):
         out = typed(c, b"sleep 3000 &\r", "sleep 3000 &")
-        m = re.search(r"^\[(\d+)\]$", out, re.M)
+        m = re.search(r"^\[(\d+)\] (\d+)$", out, re.M)
         if not m:
             break
-        pids.append(int(m.group(1)))
+        jobs.append(int(m.group(1)))
+        pids.append(int(m.group(2)))
     check(re.search(r"^sh: fork failed: process table full \(\d+ processes\); "
                     r"Ctrl-P lists them, the builtin `kill PID` ends one$", out, re.M),
           f"a full table should be named as the reason: {out!r}")
@@ -428,9 +432,9 @@ def full_table(c):
     check("process table full" in out, f"ps cannot start either, and should say why: {out!r}")
     out = typed(c, f"kill {pids[0]} {pids[1]}\r".encode(), "builtin kill")
     check("kill:" not in out, f"the builtin kill failed: {out!r}")
-    out = typed(c, b"\r", "an empty line")
-    for pid in pids[:2]:
-        printed(out, f"[{pid}] done (status -1)", "the killed jobs should be reported")
+    out += typed(c, b"\r", "an empty line")
+    for job in jobs[:2]:
+        printed(out, f"[{job}] Killed (SIGTERM)", "the killed jobs should be reported")
     table = c.ps()
     check(len(pids_named(table, "sleep")) == len(pids) - 2, f"ps should list the sleeps: {table}")
     check(len(pids_named(c.ctrl_p(), "sleep")) == len(pids) - 2, "Ctrl-P should list the sleeps")
@@ -439,9 +443,71 @@ def full_table(c):
     check(not pids_named(c.ps(), "sleep"), "every sleep should be gone")
 
 
+def state_of(table, name):
+    return sorted(state for _, state, n in table.values() if n == name)
+
+
+def ctrl_z_fg_bg(c):
+    """Job control: Ctrl-Z stops a foreground `sleep 1000` ("[1] Stopped",
+    ps shows it suspended), `jobs` lists it, `bg` continues it in the
+    background, `fg` brings it back, and Ctrl-C then ends it."""
+    c.send(b"sleep 1000\r")
+    c.expect(r"sleep 1000$", "the typed line was not echoed")
+    time.sleep(0.3)
+    c.send(CTRL_Z)
+    c.expect(r"\^Z$", "Ctrl-Z was not echoed as ^Z", timeout=QUICK)
+    c.expect(r"^\[1\] Stopped$", "sh did not report the job stopped", timeout=QUICK)
+    c.expect(PROMPT, "no prompt after Ctrl-Z", timeout=QUICK)
+    check(state_of(c.ps(), "sleep") == ["suspended"], "the stopped sleep should be suspended")
+    out = c.command("jobs", "jobs")
+    printed(out, "[1] Stopped  sleep 1000", "jobs should list the stopped job")
+    out = c.command("bg", "bg")
+    printed(out, "[1] sleep 1000 &", "bg should name the job it continues")
+    check(state_of(c.ps(), "sleep") == ["blocked"], "after bg the sleep should run (blocked)")
+    out = c.command("jobs", "jobs after bg")
+    printed(out, "[1] Running  sleep 1000", "jobs should list it running")
+    c.send(b"fg %1\r")
+    c.expect(r"^sleep 1000$", "fg should print the job it continues")
+    time.sleep(0.3)
+    c.send(CTRL_C)
+    c.expect(PROMPT, "no prompt after Ctrl-C of the job brought back by fg", timeout=QUICK)
+    check(not pids_named(c.ps(), "sleep"), "Ctrl-C should end the job in the foreground")
+    out = c.command("jobs", "jobs at the end")
+    check("sleep" not in out, f"no job should be left: {out!r}")
+    out = c.command("fg", "fg with no job")
+    check("sh: fg: current: no such job" in out, f"fg should say there is no job: {out!r}")
+
+
+def ctrl_z_pipeline(c):
+    """Ctrl-Z stops a whole pipeline (its process group); `kill %1` ends
+    it, reported "[1] Killed (SIGTERM)"; Ctrl-\\ quits a foreground job."""
+    c.send(b"sleep 1000 | cat\r")
+    c.expect(r"sleep 1000 \| cat$", "the typed line was not echoed")
+    time.sleep(0.5)
+    c.send(CTRL_Z)
+    c.expect(r"^\[1\] Stopped$", "sh did not report the pipeline stopped", timeout=QUICK)
+    c.expect(PROMPT, "no prompt after Ctrl-Z", timeout=QUICK)
+    table = c.ps()
+    check(state_of(table, "sleep") == ["suspended"] and state_of(table, "cat") == ["suspended"],
+          f"every stage should be stopped: {table}")
+    out = c.command("kill %1", "kill %1")
+    out += c.command("", "the next prompt")
+    printed(out, "[1] Killed (SIGTERM)", "the killed job should be reported")
+    table = c.ps()
+    check(not pids_named(table, "sleep") and not pids_named(table, "cat"),
+          f"the pipeline should be gone: {table}")
+    c.send(b"sleep 1000\r")
+    c.expect(r"sleep 1000$", "the typed line was not echoed")
+    time.sleep(0.3)
+    c.send(b"\x1c")
+    c.expect(r"\^\\$", "Ctrl-\\ was not echoed", timeout=QUICK)
+    c.expect(PROMPT, "no prompt after Ctrl-\\", timeout=QUICK)
+    check(not pids_named(c.ps(), "sleep"), "Ctrl-\\ should end the job")
+
+
 SCENARIOS = [line_editing, ctrl_c, ctrl_c_discards_line, ctrl_p, ctrl_d, background_kill,
              ctrl_c_pipeline, erase_keys, ctrl_l, control_keys, cursor_keys, function_keys,
-             history, long_lines, reap_1000, full_table]
+             history, long_lines, reap_1000, full_table, ctrl_z_fg_bg, ctrl_z_pipeline]
 
 
 def results(t):

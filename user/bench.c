@@ -63,6 +63,27 @@ static void bench_getpid(void)
     report("getpid", rdtsc() - t0, N);
 }
 
+static void on_signal(int sig)
+{
+    (void)sig;
+}
+
+/* kill() to itself with a handler installed: the system call, the
+ * handler's frame built on the stack, the handler, sigreturn, and back
+ * after the kill() (docs/signals.md). */
+static void bench_signal_roundtrip(void)
+{
+    enum { N = 2000 };
+    signal(SIGUSR1, on_signal);
+    int me = getpid();
+    kill(me, SIGUSR1);                  /* warm up: the frame's stack pages */
+    uint64_t t0 = rdtsc();
+    for (int i = 0; i < N; i++)
+        kill(me, SIGUSR1);
+    report("signal_roundtrip", rdtsc() - t0, N);
+    signal(SIGUSR1, SIG_DFL);
+}
+
 static void bench_fork_exit_wait(void)
 {
     enum { N = 200 };
@@ -438,6 +459,8 @@ int main(int argc, char **argv)
         bench_sbrk_touch();
     if (selected(argc, argv, "preempt"))
         bench_preempt();
+    if (selected(argc, argv, "signal_roundtrip"))
+        bench_signal_roundtrip();
     bench_files(argc, argv);
     if (selected(argc, argv, "phases")) {
         phases_syscall();

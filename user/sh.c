@@ -75,7 +75,8 @@ static struct {
     int stopped;
     char text[JOB_TEXT];        /* the command, for `jobs` */
 } jobs[MAXJOBS];
-static int current_job;         /* fg and bg's default: the newest (0: none) */
+static int current_job;         /* fg and bg's default: the last one stopped or put
+                                 * in the background (0: none) */
 
 /* Jobs that ended but are not yet reported (interactive only): the job
  * number and the waitpid status. */
@@ -390,9 +391,22 @@ static int job_add(int pgid, const struct job *j)
                 snprintf(jobs[i].text + len, JOB_TEXT - len, "%s%s%s", len ? " " : "",
                          w == 0 && k > 0 ? "| " : "", j->cmds[k].argv[w]);
             }
-        return current_job = i + 1;
+        return i + 1;
     }
     return 0;
+}
+
+/* Job n is gone: forget it, and if it was the current job, the newest
+ * job left becomes current. */
+static void job_remove(int n)
+{
+    jobs[n - 1].pgid = 0;
+    if (current_job != n)
+        return;
+    current_job = 0;
+    for (int i = 0; i < MAXJOBS; i++)
+        if (jobs[i].pgid)
+            current_job = i + 1;
 }
 
 static int job_find(int pgid)
@@ -406,9 +420,7 @@ static int job_find(int pgid)
 /* The job ended with waitpid status st: noted for the next prompt. */
 static void job_ended(int n, int st)
 {
-    jobs[n - 1].pgid = 0;
-    if (current_job == n)
-        current_job = 0;
+    job_remove(n);
     if (interactive && nfinished < MAXJOBS) {
         finished[nfinished].n = n;
         finished[nfinished++].status = st;
@@ -502,6 +514,7 @@ static int builtin_bg(struct cmd *c)
     if (!n)
         return 1;
     jobs[n - 1].stopped = 0;
+    current_job = n;
     printf("[%d] %s &\n", n, jobs[n - 1].text);
     return kill(-jobs[n - 1].pgid, SIGCONT) < 0;
 }
@@ -651,11 +664,8 @@ static int wait_for(int n, int pgid)
             report_stopped(n);
         return 128 + WSTOPSIG(st);
     }
-    if (n) {
-        jobs[n - 1].pgid = 0;
-        if (current_job == n)
-            current_job = 0;
-    }
+    if (n)
+        job_remove(n);
     return WIFSIGNALED(st) ? 128 + WTERMSIG(st) : WEXITSTATUS(st);
 }
 
@@ -690,7 +700,10 @@ static int run_job(struct job *j)
     if (interactive)
         setpgid(pid, pid);              /* also here: whichever runs first */
     if (j->background) {
-        printf("[%d] %d\n", job_add(pid, j), pid);
+        int n = job_add(pid, j);
+        if (n)
+            current_job = n;
+        printf("[%d] %d\n", n, pid);
         return 0;
     }
     int n = interactive ? job_add(pid, j) : 0;

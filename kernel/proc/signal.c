@@ -108,8 +108,8 @@ static void make_pending(struct proc *p, int sig)
 int signal_send_locked(struct proc *p, int sig, bool by_process)
 {
     ASSERT(spin_holding(&sched_lock) && valid_signal(sig));
-    if (p->killed)
-        return 0;                       /* it is dying anyway */
+    if (p->killed)                      /* it is dying anyway: it must not stop */
+        return BIT(sig) & STOPPING ? -1 : 0;
     if (sig == SIGCONT) {
         p->sig_pending &= ~STOPPING;
         proc_continue_locked(p);

@@ -24,6 +24,7 @@ BOUNDS = {
     "file_write_4k": 3840,          # 3,199
     "file_read_4k": 2370,           # 1,975
     "open_close": 4180,             # 3,483
+    "signal_roundtrip": 2550,       # 2,125 (issue 13; docs/signals.md)
 }
 
 

@@ -84,6 +84,7 @@ static void set_flag(int sig) { flag = sig; }
 static int remote_spinner(void)
 {
     signal(SIGUSR1, set_flag);
+    setaffinity(0, 2);                  /* CPU 1 from its next return to user mode */
     int cpu = getcpu();
     while (!flag)
         ;
@@ -107,8 +108,7 @@ static void across_cpus(void)
     }
     unsigned int mine = getaffinity(0);
     CHECK_EQ(setaffinity(0, 1), 0);                     /* us on CPU 0 */
-    int pid = spawn(remote_spinner);
-    CHECK_EQ(setaffinity(pid, 2), 0);                   /* it on CPU 1 */
+    int pid = spawn(remote_spinner);                    /* it moves to CPU 1 */
     sleep(3);
     int t0 = uptime();
     CHECK_EQ(kill(pid, SIGUSR1), 0);

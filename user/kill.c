@@ -1,6 +1,6 @@
-/* kill [-N|-NAME] PID|-PGID...: sends a signal (SIGTERM unless named, as
- * a number or a name such as -KILL or -SIGINT) to each process, or to
- * each process group given as -PGID; fails if any send fails. */
+/* kill [-N|-NAME] PID|-PGID...: sends a signal (TERM unless named) to each process or group.
+ * The signal is a number or a name (-9, -KILL, -SIGKILL); -PGID names a
+ * process group; fails if any send fails. */
 #include "user.h"
 
 int main(int argc, char **argv)

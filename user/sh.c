@@ -431,7 +431,8 @@ static void report_stopped(int n)
 {
     jobs[n - 1].stopped = 1;
     current_job = n;
-    printf("[%d] Stopped\n", n);
+    if (interactive)
+        printf("[%d] Stopped\n", n);
 }
 
 /* Reaps every job that has ended, and notes those that stopped or

@@ -99,11 +99,11 @@ def ps_cpus_check(out, status):
 
 
 def background_check(out, status):
-    """`sleep 300 & echo started; ps`: the job's pid is printed at once,
+    """`sleep 300 & echo started; ps`: the job's number and pid are printed at once,
     the shell goes on, and ps shows the job alive: the sleep blocked, or,
     with several CPUs, the job still on its way there on another CPU
     (running or ready, maybe not yet exec'd: named sh)."""
-    m = re.match(r"\[(\d+)\]\nstarted\nPID ", out)
+    m = re.match(r"\[1\] (\d+)\nstarted\nPID ", out)
     if status != 0 or not m:
         return f"status {status}, output {out!r}"
     pid = m.group(1)
@@ -221,11 +221,15 @@ CASES = [
     ("sleep_negative", "sleep -5", exact(f"{SLEEP_USAGE}\n", 2)),
     ("sleep_word", "sleep abc", exact(f"{SLEEP_USAGE}\n", 2)),
     ("sleep_none", "sleep", exact(f"{SLEEP_USAGE}\n", 2)),
-    ("kill_usage", "kill", exact("usage: kill PID...\n", 2)),
-    ("kill_word", "kill abc", exact("kill: abc: not a process id\nusage: kill PID...\n", 2)),
+    ("kill_usage", "kill", exact("usage: kill [-N|-NAME] PID|-PGID|%JOB...\n", 2)),
+    ("kill_word", "kill abc", exact("kill: abc: not a process id\n"
+                                    "usage: kill [-N|-NAME] PID|-PGID|%JOB...\n", 2)),
+    ("kill_signal", "kill -BOGUS 3", exact("kill: BOGUS: no such signal\n", 2)),
     ("kill_none", "kill 99999", exact("kill: 99999: no such process (or not allowed)\n", 1)),
     ("kill_program", "/bin/kill -1",
-     exact("/bin/kill: -1: not a process id\nusage: /bin/kill PID...\n", 2)),
+     exact("usage: /bin/kill [-N|-NAME] PID|-PGID...\n", 2)),
+    ("kill_group_word", "/bin/kill -TERM -1",
+     exact("/bin/kill: -1: not a process id\nusage: /bin/kill [-N|-NAME] PID|-PGID...\n", 2)),
     ("suspend_usage", "suspend", exact("usage: suspend PID...\n", 2)),
     ("resume_word", "resume x1",
      exact("resume: x1: not a process id\nusage: resume PID...\n", 2)),

@@ -65,9 +65,9 @@ char *gets_fd(int fd, char *buf, int n);
 /* pidcmd.c: runs call(pid) for each argument (suspend, resume);
  * returns the program's exit status. */
 int pid_command(int argc, char **argv, int (*call)(int pid));
-/* kill [-N|-NAME] TARGET...: TARGET is PID, -PGID, or (when job is not
- * NULL) what job(arg) returns for an argument starting with '%' (0 for
- * none). Returns the exit status. */
+/* kill [-N|-NAME] TARGET...: TARGET is PID, -PGID (after a signal, as
+ * POSIX has it), or (when job is not NULL) what job(arg) returns for an
+ * argument starting with '%' (0 for none). Returns the exit status. */
 int kill_command(int argc, char **argv, int (*job)(const char *arg));
 
 /* signal.c: signal() as POSIX has it (over setsignal); the previous

@@ -40,7 +40,7 @@ static int kill_target(const char *arg, int (*job)(const char *arg))
 int kill_command(int argc, char **argv, int (*job)(const char *arg))
 {
     int sig = SIGTERM, first = 1;
-    if (argc > 1 && argv[1][0] == '-' && (argv[1][1] < '0' || argv[1][1] > '9' || argc > 2)) {
+    if (argc > 1 && argv[1][0] == '-') {  /* a signal; groups come after one */
         sig = signal_number(argv[1] + 1);
         first = 2;
         if (sig < 0) {
@@ -48,19 +48,22 @@ int kill_command(int argc, char **argv, int (*job)(const char *arg))
             return 2;
         }
     }
-    if (first >= argc) {
+    int bad = first >= argc;
+    for (int i = first; i < argc; i++) {
+        if (kill_target(argv[i], job) == 0) {
+            fprintf(2, "%s: %s: not a process id\n", argv[0], argv[i]);
+            bad = 1;
+        }
+    }
+    if (bad) {
         fprintf(2, "usage: %s [-N|-NAME] PID|-PGID%s...\n", argv[0], job ? "|%JOB" : "");
         return 2;
     }
     int status = 0;
     for (int i = first; i < argc; i++) {
-        int target = kill_target(argv[i], job);
-        if (target == 0) {
-            fprintf(2, "%s: %s: not a process id\n", argv[0], argv[i]);
-            status = 2;
-        } else if (kill(target, sig) < 0) {
+        if (kill(kill_target(argv[i], job), sig) < 0) {
             fprintf(2, "%s: %s: no such process (or not allowed)\n", argv[0], argv[i]);
-            status = status ? status : 1;
+            status = 1;
         }
     }
     return status;

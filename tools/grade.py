@@ -41,7 +41,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
 sys.path.insert(0, os.path.join(ROOT, "tests", "user"))
 import testrun  # noqa: E402
-from labs import LABS  # noqa: E402
+from labs import LABS, lab_tests  # noqa: E402
 from _sched import parse, suite_tests  # noqa: E402
 
 BUILD = os.environ.get("BUILD", "build")
@@ -73,9 +73,9 @@ def boot_plan(labs):
         for _, kind, name, _ in entry.checks:
             if kind == "guest" and name not in w["guest"]:
                 w["guest"].append(name)
-            w["suite"] |= kind == "suite"
+            w["suite"] |= kind in ("suite", "test")
             w["ps"] |= kind == "ps"
-            if kind == "suite":
+            if kind == "suite" and entry.policy != "rr":
                 want.setdefault("rr", {"guest": [], "suite": False, "ps": False})["suite"] = True
     plan = {}
     for policy, w in want.items():
@@ -161,7 +161,12 @@ def check_unit(name, unit):
 
 
 def check_suite(policy, out, rr_out):
-    suite = set(suite_tests())
+    suite = set(suite_tests()) - lab_tests()
+    if policy == "rr":
+        results = {n: (ok, d) for n, ok, d in parse(out, 0)}
+        why = [f"{n}: {results[n][1] if n in results else 'did not run'}" for n in sorted(suite)
+               if not results.get(n, (False,))[0]]
+        return not why, why
     base = {n for n, ok, _ in parse(rr_out, 0) if ok and n in suite}
     mine = {n: (ok, d) for n, ok, d in parse(out, 0)}
     if not base:
@@ -234,7 +239,7 @@ def grade_lab(lab, outs, unit):
     out = outs.get(entry.policy, "")
     rows = []
     for points, kind, name, what in entry.checks:
-        if kind == "guest":
+        if kind in ("guest", "test"):
             ok, why = check_guest(name, out)
         elif kind == "unit":
             ok, why = check_unit(name, unit)

@@ -6,8 +6,10 @@ A check is (points, kind, name, what it proves). Points 0 make it a gate:
 required, not scored (a failed gate makes the whole score 0, as code the
 student did not write earns nothing). The kinds:
   guest   an in-guest property test of /schedtest, under the lab's policy
+  test    an in-guest test of the process suite (/test), under the lab's policy
   unit    the host unit groups "NAME: ..." (tests/unit/test_sched_policies.c)
-  suite   the process suite passes under the lab's policy as under rr
+  suite   the process suite passes under the lab's policy as under rr (under
+          rr itself: every test of the suite that is no lab's check passes)
   ps      ps -s shows what schedstat returns
   seed    schedseed= changes the lottery's draws, and the same seed repeats them
 Every lab also has the gate answers-NAME.md (the handout's questions).
@@ -66,7 +68,26 @@ LABS = {
         (0, "guest", "any_calls", "tickets and getpinfo still work"),
         (0, "suite", "suite", "the process suite passes under stride as under rr"),
     ], [r"test_sched_policies: stride:", r"/stride_\w+$", r"^tests/sched/(trace|demo)\b"]),
+    "cow": Lab("rr", [
+        (40, "test", "vm_cow", "fork copies no page; the first write copies one, on the "
+                               "writer's side only; three-way sharing; kernel writes respect it"),
+        (40, "test", "cow_forks", "1,000 forks cost fewer than 16 frames each, and free memory "
+                                  "is exactly where it was after them"),
+        (0, "test", "fork_cow", "fork isolates parent and child (heap, stack, data, bss)"),
+        (20, "test", "leak_cow", "both sides writing everything: the copies cost what they "
+                                 "should, and no frame leaks"),
+        (0, "test", "vm_oom", "running out of memory in a COW fault kills only the faulting process"),
+        (0, "test", "leak_oom", "out-of-memory kills leak nothing"),
+        (0, "test", "oom_victim", "the out-of-memory victim's one-line report"),
+        (0, "suite", "suite", "the rest of the process suite passes"),
+    ], [r"/(vm_cow|cow_forks|leak_cow|vm_oom|leak_oom|oom_victim)$"]),
 }
+
+
+def lab_tests():
+    """The suite tests (kind test) that are some lab's checks: the process
+    suite gates leave them out (the lab's own checks say what they need)."""
+    return {name for lab in LABS.values() for _, kind, name, _ in lab.checks if kind == "test"}
 
 
 def open_labs(root=ROOT):

@@ -25,6 +25,10 @@ PLANTS = {
                 "rng = LOTTERY_SEED;", ["schedseed"]),
     "stride": ("kernel/proc/sched_stride.c", "return STRIDE1 / (uint32_t)p->sched.tickets;",
                "return STRIDE1 / ((uint32_t)p->sched.tickets + 1);", ["stride_share", "stride"]),
+    # The last sharer copies anyway (no leak: a leaked frame fails every
+    # memory check of the suite, a gate, and scores 0).
+    "cow": ("kernel/mm/vm.c", "if (frame_refs(old) > 1) {", "if (frame_refs(old) > 0) {",
+            ["vm_cow", "leak_cow"]),
 }
 
 

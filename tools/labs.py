@@ -68,6 +68,13 @@ LABS = {
         (0, "guest", "any_calls", "tickets and getpinfo still work"),
         (0, "suite", "suite", "the process suite passes under stride as under rr"),
     ], [r"test_sched_policies: stride:", r"/stride_\w+$", r"^tests/sched/(trace|demo)\b"]),
+    "exec-stack": Lab("rr", [
+        (60, "test", "exec_stack", "the strings, argv[], argv, argc and the zero return address, "
+                                   "byte by byte, for 0 to 8 and 64 arguments, empty and long ones"),
+        (40, "test", "stack_align", "(esp + 4) % 16 == 0 at main's entry, for 0 to 9 and 60 arguments"),
+        (0, "test", "exec_args", "exec passes argv exactly, up to MAXARG and MAXARGLEN"),
+        (0, "suite", "suite", "the rest of the process suite passes"),
+    ], [r"/(exec_stack|stack_align)$"]),
     "cow": Lab("rr", [
         (40, "test", "vm_cow", "fork copies no page; the first write copies one, on the "
                                "writer's side only; three-way sharing; kernel writes respect it"),
@@ -80,7 +87,8 @@ LABS = {
         (0, "test", "leak_oom", "out-of-memory kills leak nothing"),
         (0, "test", "oom_victim", "the out-of-memory victim's one-line report"),
         (0, "suite", "suite", "the rest of the process suite passes"),
-    ], [r"/(vm_cow|cow_forks|leak_cow|vm_oom|leak_oom|oom_victim)$"]),
+    ], [r"/(vm_cow|cow_forks|leak_cow|vm_oom|leak_oom|oom_victim)$",
+        r"^tests/bench/goals\b"]),     # fork_exit_wait's cost: a copying fork is slower
 }
 
 

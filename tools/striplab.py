@@ -45,7 +45,7 @@ import labs as catalogue  # noqa: E402
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LABDIR = os.path.join(ROOT, "labs")
 LABS = tuple(sorted(d for d in os.listdir(LABDIR) if os.path.isdir(os.path.join(LABDIR, d))))
-MARK = re.compile(r"^\s*// LAB (\w+) (\w+)\s*$")
+MARK = re.compile(r"^\s*// LAB ([\w-]+) (\w+)\s*$")
 
 
 class RegionError(Exception):

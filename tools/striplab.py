@@ -27,7 +27,7 @@ Usage:
 The tree is the files git tracks (git ls-files), as they are in the working
 tree (outside a git checkout: every file but build/); OUTDIR must not exist
 yet. The labs are the folders of labs/ (docs/labs/). The students' tree
-leaves out what is the instructor's (the stubs' folders labs/NAME/, the
+leaves out what is the instructor's (labs/: the stubs, the
 round-trip tests tests/labs/, this script), names the labs it hands out in
 labs/OPEN (make test reports their checks as `TODO lab NAME` lines, apart
 from the totals) and is a git repository with one commit, ready to hand
@@ -120,8 +120,7 @@ def tracked_files():
 
 def instructors(f):
     """Whether f stays out of the students' tree."""
-    return f.startswith("tests/labs/") or f == "tools/striplab.py" or \
-        (f.startswith("labs/") and f.count("/") > 1)
+    return f.startswith(("tests/labs/", "labs/")) or f == "tools/striplab.py"
 
 
 OPEN_TEXT = """# The labs still open in this tree, one a line (docs/labs/NAME.md).

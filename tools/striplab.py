@@ -230,6 +230,7 @@ def main():
         if count[lab] == 0:
             sys.exit(f"striplab: no regions for lab {lab}")
         print(f"striplab: {lab}: {count[lab]} region(s) replaced by the starting point")
+    os.makedirs(os.path.join(args.outdir, os.path.dirname(catalogue.OPEN_FILE)), exist_ok=True)
     with open(os.path.join(args.outdir, catalogue.OPEN_FILE), "w") as fh:
         fh.write(OPEN_TEXT + "".join(lab + "\n" for lab in sorted(labs)))
     make_repo(args.outdir)

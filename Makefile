@@ -57,6 +57,7 @@ RUN_NEED   := $(BUILD_NEED) qemu
 $(foreach g,qemu qemu-nox qemu-kernel qemu-gdb qemu-kernel-gdb run fuzz bench boottime sched-demo,\
 	$(eval setup_needs_$(g) := $(RUN_NEED)))
 setup_needs_grade := $(RUN_NEED) hostcc
+setup_needs_grade-all := $(RUN_NEED) hostcc
 setup_needs_gdb   := $(BUILD_NEED) gdb
 setup_needs_test  := test
 SETUP_NEEDS := $(sort $(foreach g,$(or $(MAKECMDGOALS),all),$(or $(setup_needs_$(g)),$(BUILD_NEED))))
@@ -280,10 +281,14 @@ stress: $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio
 		CMD="stress -n $(STRESS_OPS)" BOOTARGS="sched=$$p $(BOOTARGS)" CPUS=$(STRESS_CPUS) \
 		MEM=64 RUN_TIMEOUT=900 python3 tools/run.py || exit 1; done
 
-# make grade LAB=NAME: a lab's autograder (docs/labs/NAME.md); exits 0
-# only with full marks.
+# make grade LAB=NAME: a lab's autograder (docs/labs/NAME.md); writes
+# build/grade/NAME.json (Gradescope's format); exits 0 only with full
+# marks. make grade-all: every lab, sharing boots.
 grade: all
 	@python3 tools/grade.py $(LAB)
+
+grade-all: all
+	@python3 tools/grade.py --all
 
 # make run CMD="prog args" [BOOTARGS=...] [MEM=128] [QEMUEXTRA=...]: boots
 # headless, runs `sh -c CMD`, prints its output then "exit status: N".
@@ -307,14 +312,15 @@ help:
 	@echo 'make bench         deterministic benchmarks (docs/performance.md)'
 	@echo 'make boottime      wall time from QEMU start to the shell prompt'
 	@echo 'make sched-demo SCHED=NAME  draw a scheduling policy at work (docs/scheduler.md)'
-	@echo 'make grade LAB=NAME a lab'"'"'s autograder (docs/labs/)'
+	@echo 'make grade LAB=NAME a lab'"'"'s autograder (docs/labs/); build/grade/NAME.json'
+	@echo 'make grade-all     every lab'"'"'s autograder'
 	@echo 'make fuzz [SEED=1] [N=100000]  a long run of the system-call fuzzer'
 	@echo 'make stress       the concurrency stress test under every policy at CPUS=4'
 	@echo 'make tools         install what the goals given with it need (tools/setup.sh)'
 	@echo 'make clean         remove $(BUILD)/ and .gdbinit'
 	@echo 'Options: TOOLPREFIX= LLVM=1 MEM= BOOTARGS= SCHED= HZ= NPROC= OPT= QEMUEXTRA= V=1 (README.md)'
 
-.PHONY: all tools help qemu qemu-nox qemu-kernel qemu-kernel-gdb qemu-gdb gdb test run bench boottime sched-demo stress grade clean
+.PHONY: all tools help qemu qemu-nox qemu-kernel qemu-kernel-gdb qemu-gdb gdb test run bench boottime sched-demo stress grade grade-all clean
 .DELETE_ON_ERROR:
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

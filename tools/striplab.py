@@ -17,15 +17,21 @@ grader (make grade LAB=NAME) fails until the student writes it. Each file
 holds at most one region per lab; markers of labs not stripped stay.
 
 Usage:
-    striplab.py --lab NAME [--lab NAME ...] OUTDIR   copy the tree to OUTDIR, stripped
-    striplab.py --all OUTDIR                          strip every lab
+    striplab.py OUTDIR                                the students' tree: every lab stripped
+    striplab.py --lab NAME [--lab NAME ...] OUTDIR   only these labs stripped
     striplab.py --list                                the labs and where their regions are
-    striplab.py --check                               regions well formed, one stub each
-                                                      and a region for each stub (exit 1 if not)
+    striplab.py --check                               regions well formed, one stub each,
+                                                      a region for each stub, each lab in
+                                                      tools/labs.py with a handout (exit 1 if not)
 
 The tree is the files git tracks (git ls-files), as they are in the working
 tree (outside a git checkout: every file but build/); OUTDIR must not exist
-yet. The labs are the folders of labs/ (docs/labs/).
+yet. The labs are the folders of labs/ (docs/labs/). The students' tree
+leaves out what is the instructor's (labs/: the stubs, the
+round-trip tests tests/labs/, this script), names the labs it hands out in
+labs/OPEN (make test reports their checks as `TODO lab NAME` lines, apart
+from the totals) and is a git repository with one commit, ready to hand
+out.
 """
 import argparse
 import os
@@ -33,10 +39,13 @@ import re
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import labs as catalogue  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LABDIR = os.path.join(ROOT, "labs")
 LABS = tuple(sorted(d for d in os.listdir(LABDIR) if os.path.isdir(os.path.join(LABDIR, d))))
-MARK = re.compile(r"^\s*// LAB (\w+) (\w+)\s*$")
+MARK = re.compile(r"^\s*// LAB ([\w-]+) (\w+)\s*$")
 
 
 class RegionError(Exception):
@@ -109,6 +118,29 @@ def tracked_files():
     return sorted(files)
 
 
+def instructors(f):
+    """Whether f stays out of the students' tree."""
+    return f.startswith(("tests/labs/", "labs/")) or f == "tools/striplab.py"
+
+
+OPEN_TEXT = """# The labs still open in this tree, one a line (docs/labs/NAME.md).
+# make test reports their checks as "TODO lab NAME" lines, apart from the
+# pass/fail totals; delete a lab's line once make grade LAB=NAME gives it
+# full marks, and its checks count again.
+"""
+
+
+def make_repo(outdir):
+    """One commit holding the whole starting point."""
+    env = dict(os.environ, GIT_AUTHOR_NAME="Orchard labs", GIT_AUTHOR_EMAIL="labs@orchard.invalid",
+               GIT_COMMITTER_NAME="Orchard labs", GIT_COMMITTER_EMAIL="labs@orchard.invalid")
+    for cmd in (["git", "init", "-q"], ["git", "add", "-A"],
+                ["git", "commit", "-q", "-m", "Orchard labs: the starting point"]):
+        p = subprocess.run(cmd, cwd=outdir, env=env, capture_output=True, text=True)
+        if p.returncode != 0:
+            sys.exit(f"striplab: {' '.join(cmd)} failed in {outdir}: {p.stderr.strip()}")
+
+
 def marked(f):
     """Whether f is a source file of the tree that may hold regions."""
     return f.endswith((".c", ".h", ".S")) and not f.startswith("labs/")
@@ -142,6 +174,11 @@ def check(files):
     for lab, f in stub_files():
         if (lab, f) not in have:
             problems.append(f"labs/{lab}/{f}: a stub, but {f} has no LAB {lab} region")
+    for lab in LABS:
+        if lab not in catalogue.LABS:
+            problems.append(f"labs/{lab}/: no entry in tools/labs.py (its grader's checks)")
+        if not os.path.isfile(os.path.join(ROOT, "docs", "labs", lab + ".md")):
+            problems.append(f"labs/{lab}/: no handout docs/labs/{lab}.md")
     return problems
 
 
@@ -149,7 +186,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("outdir", nargs="?")
     ap.add_argument("--lab", action="append", default=[], choices=LABS)
-    ap.add_argument("--all", action="store_true")
+    ap.add_argument("--all", action="store_true", help="every lab (the default)")
     ap.add_argument("--list", action="store_true")
     ap.add_argument("--check", action="store_true")
     args = ap.parse_args()
@@ -163,9 +200,9 @@ def main():
                 for lab in labs:
                     print(f"{lab:8} {f} <- labs/{lab}/{f}")
         sys.exit(1 if problems else 0)
-    labs = set(LABS) if args.all else set(args.lab)
-    if not labs or not args.outdir:
-        ap.error("say which labs (--lab NAME or --all) and an OUTDIR")
+    labs = set(args.lab or LABS)
+    if not args.outdir:
+        ap.error("give an OUTDIR")
     if os.path.exists(args.outdir):
         sys.exit(f"striplab: {args.outdir} exists; give a new directory")
     problems = check(files)
@@ -173,6 +210,8 @@ def main():
         sys.exit("striplab: " + "\nstriplab: ".join(problems))
     count = {lab: 0 for lab in labs}
     for f in files:
+        if instructors(f):
+            continue
         src, dst = os.path.join(ROOT, f), os.path.join(args.outdir, f)
         os.makedirs(os.path.dirname(dst) or ".", exist_ok=True)
         with open(src, "rb") as fh:
@@ -191,7 +230,11 @@ def main():
         if count[lab] == 0:
             sys.exit(f"striplab: no regions for lab {lab}")
         print(f"striplab: {lab}: {count[lab]} region(s) replaced by the starting point")
-    print(f"striplab: wrote {args.outdir}")
+    os.makedirs(os.path.join(args.outdir, os.path.dirname(catalogue.OPEN_FILE)), exist_ok=True)
+    with open(os.path.join(args.outdir, catalogue.OPEN_FILE), "w") as fh:
+        fh.write(OPEN_TEXT + "".join(lab + "\n" for lab in sorted(labs)))
+    make_repo(args.outdir)
+    print(f"striplab: wrote {args.outdir} (a git repository, one commit)")
 
 
 if __name__ == "__main__":

@@ -42,10 +42,34 @@ import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+import labs  # noqa: E402
 BUILD = os.environ.get("BUILD", "build")
 QEMU = "qemu-system-i386"
 DEFAULT_UNTIL = r"kernel: (powering off|halted)\."
 print_lock = threading.Lock()
+OPEN_LABS = labs.open_labs(ROOT)
+OPEN_FILE_NOTE = labs.OPEN_FILE + ": delete a lab's line once make grade gives full marks"
+todo_results = []          # (lab, result name, passed): reported apart from the totals
+
+
+def open_lab_of(name):
+    """The open lab (labs/OPEN, a student tree) whose check this result is, or None."""
+    for lab in OPEN_LABS:
+        if any(re.search(p, name) for p in labs.LABS[lab].todo):
+            return lab
+    return None
+
+
+def todo(name, ok):
+    """In a student tree, an open lab's check is a TODO line, not a pass or a
+    failure; returns whether it was one."""
+    lab = open_lab_of(name)
+    if lab is None:
+        return False
+    todo_results.append((lab, name, ok))
+    print(f"TODO lab {lab}: {name} ({'passes' if ok else 'not yet'})", flush=True)
+    return True
 
 
 class TestFailure(Exception):
@@ -211,6 +235,8 @@ def run_system_test(path):
     if results is not None and ok:
         return report_many(name, results, t, secs)
     with print_lock:
+        if todo(name, ok):
+            return None
         if ok:
             print(f"PASS {name} ({secs:.1f}s)", flush=True)
         else:
@@ -227,20 +253,23 @@ def run_system_test(path):
 
 def report_many(name, results, t, secs):
     """A module that returned several results (e.g. the in-guest suite)."""
-    passed = 0
+    passed = failed = 0
     with print_lock:
         for sub, ok, why in results:
+            if todo(f"{name}/{sub}", ok):
+                continue
             if ok:
                 passed += 1
                 print(f"PASS {name}/{sub}", flush=True)
             else:
+                failed += 1
                 print(f"FAIL {name}/{sub}: {why}", flush=True)
                 for line in why_lines(t.out, sub):
                     print("     | " + line)
         print(f"     ({name}: {len(results)} results in {secs:.1f}s; "
               f"log: {os.path.relpath(log_path(name), ROOT)})",
               flush=True)
-    return passed, len(results) - passed
+    return passed, failed
 
 
 def why_lines(out, sub):
@@ -284,12 +313,14 @@ def unit_tests(selected):
             failed += 1
             continue
         p = subprocess.run([exe], cwd=ROOT, capture_output=True, text=True, timeout=60)
-        results = re.findall(r"^(PASS|FAIL) (.*)$", p.stdout, re.M)
+        every = re.findall(r"^(PASS|FAIL) (.*)$", p.stdout, re.M)
+        results = [(s, rest) for s, rest in every
+                   if not todo(f"tests/unit/{base}: {rest}", s == "PASS")]
         for status, rest in results:
             print(f"{status} tests/unit/{base}: {rest}", flush=True)
         passed += sum(1 for s, _ in results if s == "PASS")
         failed += sum(1 for s, _ in results if s == "FAIL")
-        if p.returncode != 0 and not any(s == "FAIL" for s, _ in results):
+        if p.returncode != 0 and not any(s == "FAIL" for s, _ in every):
             print(f"FAIL tests/unit/{base}: exited {p.returncode}\n{p.stdout[-2000:]}{p.stderr[-2000:]}")
             failed += 1
     return passed, failed
@@ -309,6 +340,8 @@ def main():
     workers = int(os.environ.get("JOBS", os.cpu_count() or 2))
     with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as ex:
         for r in ex.map(run_system_test, paths):
+            if r is None:
+                continue
             if isinstance(r, tuple):
                 passed += r[0]
                 failed += r[1]
@@ -316,6 +349,10 @@ def main():
                 passed += r
                 failed += not r
     print(f"(took {time.monotonic() - start:.0f}s)")
+    if OPEN_LABS:
+        done = sum(ok for _, _, ok in todo_results)
+        print(f"TODO labs still open ({OPEN_FILE_NOTE}): {', '.join(OPEN_LABS)}; "
+              f"{done} of their {len(todo_results)} checks pass")
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
 

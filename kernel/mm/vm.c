@@ -113,6 +113,7 @@ static int map_fresh_page(struct addrspace *as, uint32_t va, uint32_t perm)
     return 0;
 }
 
+// LAB cow BEGIN
 /* Shares one present page copy-on-write between parent and child. */
 static int share_page(void *ctx, uint32_t va, pte_t *ppte)
 {
@@ -158,6 +159,25 @@ struct addrspace *vm_fork(struct addrspace *parent)
     return child;
 }
 
+/* Gives the writer its own copy of a copy-on-write page. */
+static int break_cow(struct addrspace *as, uint32_t va, pte_t *pte)
+{
+    uint32_t old = PTE_ADDR(*pte);
+    uint32_t flags = (*pte & 0xFFF & ~PTE_COW) | PTE_W;
+    if (frame_refs(old) > 1) {
+        uint32_t copy = frame_alloc();
+        if (!copy)
+            return -2;
+        page_copy(P2V(copy), P2V(old));
+        frame_put(old);
+        old = copy;
+    }
+    *pte = old | flags;         /* the last sharer just takes the page back */
+    tlb_flush_page(as->pgdir, va);
+    return 0;
+}
+// LAB cow END
+
 uint32_t vm_sbrk(struct addrspace *as, int n)
 {
     uint32_t old = as->brk;
@@ -181,24 +201,6 @@ uint32_t vm_sbrk(struct addrspace *as, int n)
     }
     as->brk = new_brk;
     return old;
-}
-
-/* Gives the writer its own copy of a copy-on-write page. */
-static int break_cow(struct addrspace *as, uint32_t va, pte_t *pte)
-{
-    uint32_t old = PTE_ADDR(*pte);
-    uint32_t flags = (*pte & 0xFFF & ~PTE_COW) | PTE_W;
-    if (frame_refs(old) > 1) {
-        uint32_t copy = frame_alloc();
-        if (!copy)
-            return -2;
-        page_copy(P2V(copy), P2V(old));
-        frame_put(old);
-        old = copy;
-    }
-    *pte = old | flags;         /* the last sharer just takes the page back */
-    tlb_flush_page(as->pgdir, va);
-    return 0;
 }
 
 static bool in_heap(const struct addrspace *as, uint32_t va)

@@ -86,6 +86,7 @@ static int push(struct addrspace *as, uint32_t *sp, const void *data, uint32_t n
     return 0;
 }
 
+// LAB exec-stack BEGIN
 /*
  * The initial stack, top down: the strings, argv[0..argc] (argv[argc] is
  * NULL), then argv, argc and a zero return address, so that the entry
@@ -114,6 +115,7 @@ static int build_stack(struct addrspace *as, const struct args *a, uint32_t *esp
     *esp = sp;
     return 0;
 }
+// LAB exec-stack END
 
 /* The program file's image: a bare name ("ls") is looked for in /bin,
  * as a shell's PATH=/bin would; a path with a slash as it is. */

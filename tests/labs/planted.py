@@ -1,0 +1,65 @@
+"""A planted bug per lab loses the points it should, and only those: a copy
+of the reference with one bug in each lab's code, graded by make
+grade-all, scores each lab's total less exactly the checks the bug breaks
+(each printed as FAIL), while the other checks still pass."""
+import os
+import re
+import shutil
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from _labtree import LABS, ROOT, grade_all, write_answers  # noqa: E402
+
+slow = True
+
+# lab: (file, reference text, planted text, the checks it must fail[, 0:
+# the plant breaks a gate, so the score is 0 and more checks may fail])
+PLANTS = {
+    "syscall": ("user/ps.c", "have ? st.response : -1", "-1", ["ps -s"]),
+    "prio": ("kernel/proc/sched_prio.c", "static bool prio_preempts(struct proc *p, struct proc *running)\n{\n",
+             "static bool prio_preempts(struct proc *p, struct proc *running)\n{\n"
+             "    if (p)\n        return false;\n", ["prio"]),
+    "mlfq": ("kernel/proc/sched_mlfq.c", "#define MLFQ_BOOST 100 ", "#define MLFQ_BOOST 1000 ",
+             ["mlfq_demote", "mlfq_boost", "mlfq"]),
+    "lottery": ("kernel/proc/sched_lottery.c",
+                'rng = (uint32_t)cmdline_get_int("schedseed", (int)LOTTERY_SEED);',
+                "rng = LOTTERY_SEED;", ["schedseed"]),
+    "stride": ("kernel/proc/sched_stride.c", "return STRIDE1 / (uint32_t)p->sched.tickets;",
+               "return STRIDE1 / ((uint32_t)p->sched.tickets + 1);", ["stride_share", "stride"]),
+    "exec-stack": ("kernel/proc/exec.c", "(base - argv_bytes - 8) & ~15u", "(base - argv_bytes - 4) & ~15u",
+                   ["exec_stack", "stack_align"]),
+    # The parent keeps write access to the pages it shares: its writes
+    # reach the child. Isolation is a gate (fork_cow), so the score is 0.
+    "cow": ("kernel/mm/vm.c", "        *ppte = (*ppte & ~PTE_W) | PTE_COW;    /* parent loses write too */\n"
+            "    *cpte = *ppte;\n",
+            "        *cpte = (*ppte & ~PTE_W) | PTE_COW;\n    else\n        *cpte = *ppte;\n",
+            ["vm_cow", "fork_cow"], 0),
+}
+
+
+def run(t):
+    tree = os.path.join(ROOT, "build", "tests", "labs", "planted")
+    shutil.rmtree(tree, ignore_errors=True)
+    shutil.copytree(ROOT, tree, ignore=lambda d, names: [n for n in names if n in ("build", ".git")]
+                    if d == ROOT else [])
+    for lab, (path, ref, bug, *_) in PLANTS.items():
+        src = open(os.path.join(tree, path)).read()
+        t.check(src.count(ref) == 1, f"{path}: the plant for {lab} finds its place")
+        open(os.path.join(tree, path), "w").write(src.replace(ref, bug))
+    t.sh(f"make -s -C {tree} -j2", timeout=900)
+    answers = write_answers(os.path.join(ROOT, "build", "tests", "labs", "answers"))
+    _, found = grade_all(t, tree, answers, "one bug planted per lab")
+    for lab, (path, _, bug, broken, *zero) in PLANTS.items():
+        t.check(found[lab] is not None, f"a Score line for {lab}")
+        score, top, text, js = found[lab]
+        lost = {x["name"].split(":")[0]: x["max_score"] for x in js["tests"]}
+        want = top - sum(lost[name] for name in broken)
+        failed = re.findall(r"^  FAIL +\S+ +([^:]+):", text, re.M)
+        if zero:    # a gate breaks: those checks among the failures, and 0 points
+            want = 0
+            t.check(set(broken) <= set(failed),
+                    f"{lab} with `{bug.strip()}` in {path}: {broken} to fail, got {failed}")
+        else:
+            t.check(sorted(failed) == sorted(broken),
+                    f"{lab} with `{bug.strip()}` in {path}: exactly {broken} to fail, got {failed}")
+        t.check(score == want, f"{lab}: {want}/{top} with the plant, got {score}")

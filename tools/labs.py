@@ -1,0 +1,109 @@
+"""The labs, one entry each: what the grader checks (tools/grade.py) and
+which of make test's results are the lab's own (tools/testrun.py reports
+them as `TODO lab NAME` in a student tree while the lab is open).
+
+A check is (points, kind, name, what it proves). Points 0 make it a gate:
+required, not scored (a failed gate makes the whole score 0, as code the
+student did not write earns nothing). The kinds:
+  guest   an in-guest property test of /schedtest, under the lab's policy
+  test    an in-guest test of the process suite (/test), under the lab's policy
+  unit    the host unit groups "NAME: ..." (tests/unit/test_sched_policies.c)
+  suite   the process suite passes under the lab's policy as under rr (under
+          rr itself: every test of the suite that is no lab's check passes)
+  ps      ps -s shows what schedstat returns
+  seed    schedseed= changes the lottery's draws, and the same seed repeats them
+Every lab also has the gate answers-NAME.md (the handout's questions).
+
+The student tree names its open labs in labs/OPEN (tools/striplab.py
+writes it); TODO patterns are regular expressions searched in a result's
+name as make test prints it (e.g. "tests/unit/test_sched_policies: prio: ...").
+"""
+import os
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OPEN_FILE = "labs/OPEN"
+
+
+class Lab:
+    def __init__(self, policy, checks, todo):
+        self.policy = policy
+        self.checks = checks
+        self.todo = todo
+
+
+# Results that cannot pass while any scheduling policy is still a stub:
+# the trace's promised shares (tests/sched/trace.py, demo.py) and the
+# graders' own round trip live in the instructor's tree only.
+LABS = {
+    "syscall": Lab("rr", [
+        (70, "guest", "syscall_schedstat",
+         "schedstat(pid, &st): response and turnaround of live and zombie processes; -1 for "
+         "a bad pid or pointer"),
+        (30, "ps", "ps -s", "ps -s shows each process's response time (the RESP column)"),
+    ], [r"/syscall_schedstat\b", r"^tests/sched/trace\b"]),
+    "prio": Lab("prio", [
+        (30, "guest", "prio_order", "the highest-priority ready process always runs"),
+        (25, "guest", "prio_rr", "round-robin among equal priorities; lower ones wait"),
+        (25, "guest", "prio_wakeup", "a wakeup preempts a lower-priority process at once"),
+        (20, "unit", "prio", "the policy alone (host unit tests)"),
+        (0, "suite", "suite", "the process suite passes under prio as under rr"),
+    ], [r"test_sched_policies: prio:", r"/prio_\w+$", r"^tests/sched/(trace|demo)\b"]),
+    "mlfq": Lab("mlfq", [
+        (30, "guest", "mlfq_demote", "a CPU-bound job moves down at the documented allotments"),
+        (25, "guest", "mlfq_io", "an I/O-bound job stays at the top"),
+        (25, "guest", "mlfq_boost", "the boost rescues a starved job every 100 ticks"),
+        (20, "unit", "mlfq", "the policy alone (host unit tests)"),
+        (0, "suite", "suite", "the process suite passes under mlfq as under rr"),
+    ], [r"test_sched_policies: mlfq:", r"/mlfq_\w+$", r"^tests/sched/(trace|demo)\b"]),
+    "lottery": Lab("lottery", [
+        (50, "guest", "lottery_share", "30:20:10 tickets give 50/33/17% +-5 points over 2000 ticks"),
+        (25, "seed", "schedseed", "schedseed= changes the draws; the same seed repeats them"),
+        (25, "unit", "lottery", "the policy alone (host unit tests)"),
+        (0, "guest", "any_calls", "settickets and getpinfo work as specified"),
+        (0, "suite", "suite", "the process suite passes under lottery as under rr"),
+    ], [r"test_sched_policies: lottery:", r"/lottery_\w+$", r"^tests/sched/(trace|demo)\b"]),
+    "stride": Lab("stride", [
+        (70, "guest", "stride_share", "30:20:10 tickets give exact shares, within one tick"),
+        (30, "unit", "stride", "the policy alone (host unit tests)"),
+        (0, "guest", "any_calls", "tickets and getpinfo still work"),
+        (0, "suite", "suite", "the process suite passes under stride as under rr"),
+    ], [r"test_sched_policies: stride:", r"/stride_\w+$", r"^tests/sched/(trace|demo)\b"]),
+    "exec-stack": Lab("rr", [
+        (60, "test", "exec_stack", "the strings, argv[], argv, argc and the zero return address, "
+                                   "byte by byte, for 0 to 8 and 64 arguments, empty and long ones"),
+        (40, "test", "stack_align", "(esp + 4) % 16 == 0 at main's entry, for 0 to 9 and 60 arguments"),
+        (0, "test", "exec_args", "exec passes argv exactly, up to MAXARG and MAXARGLEN"),
+        (0, "suite", "suite", "the rest of the process suite passes"),
+    ], [r"/(exec_stack|stack_align)$"]),
+    "cow": Lab("rr", [
+        (40, "test", "vm_cow", "fork copies no page; the first write copies one, on the "
+                               "writer's side only; three-way sharing; kernel writes respect it"),
+        (40, "test", "cow_forks", "1,000 forks cost fewer than 16 frames each, and free memory "
+                                  "is exactly where it was after them"),
+        (0, "test", "fork_cow", "fork isolates parent and child (heap, stack, data, bss)"),
+        (20, "test", "leak_cow", "both sides writing everything: the copies cost what they "
+                                 "should, and no frame leaks"),
+        (0, "test", "vm_oom", "running out of memory in a COW fault kills only the faulting process"),
+        (0, "test", "leak_oom", "out-of-memory kills leak nothing"),
+        (0, "test", "oom_victim", "the out-of-memory victim's one-line report"),
+        (0, "suite", "suite", "the rest of the process suite passes"),
+    ], [r"/(vm_cow|cow_forks|leak_cow|vm_oom|leak_oom|oom_victim)$",
+        r"^tests/bench/goals\b"]),     # fork_exit_wait's cost: a copying fork is slower
+}
+
+
+def lab_tests():
+    """The suite tests (kind test) that are some lab's checks: the process
+    suite gates leave them out (the lab's own checks say what they need)."""
+    return {name for lab in LABS.values() for _, kind, name, _ in lab.checks if kind == "test"}
+
+
+def open_labs(root=ROOT):
+    """The labs still open in a student tree (labs/OPEN); none in the
+    reference tree, which has no such file."""
+    try:
+        with open(os.path.join(root, OPEN_FILE)) as f:
+            lines = [line.split("#")[0].strip() for line in f]
+    except OSError:
+        return []
+    return [name for name in lines if name in LABS]

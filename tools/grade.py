@@ -188,7 +188,7 @@ def check_ps(out):
 
 
 def trace_of(out):
-    return re.findall(r"^ev (\d+) (\d+) (\d+) (\w+)$", out, re.M)
+    return re.findall(r"^ev (\d+) (\d+) (\d+) (\w+)(?: \d+)?$", out, re.M)    # CPU last
 
 
 def check_seed(outs):

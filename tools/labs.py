@@ -89,6 +89,30 @@ LABS = {
         (0, "suite", "suite", "the rest of the process suite passes"),
     ], [r"/(vm_cow|cow_forks|leak_cow|vm_oom|leak_oom|oom_victim)$",
         r"^tests/bench/goals\b"]),     # fork_exit_wait's cost: a copying fork is slower
+    "smp": Lab("rr", [
+        (40, "test", "smp_parallel", "two spinners on two CPUs both run all the time; pinned to "
+                                     "CPU 0 they share it"),
+        (60, "test", "smp_balance", "2 x ncpu spinners keep every CPU busy, share fairly, do not "
+                                    "bounce between CPUs (migrations in the trace), and are all "
+                                    "reaped"),
+        (0, "test", "smp_affinity", "setaffinity and getcpu: a process runs only where it may"),
+        (0, "suite", "suite", "the rest of the process suite passes"),
+    ], [r"/smp_(parallel|balance)$"]),
+    "signals": Lab("rr", [
+        (30, "test", "signal_basic", "a handler runs with its signal and the program goes on "
+                                     "where it was; blocked while it runs; interrupted calls"),
+        (40, "test", "signal_fault", "fault handlers that return re-run the instruction; "
+                                     "hostile handlers, stacks and forged frames kill only "
+                                     "their process and grant nothing; registers and FPU "
+                                     "come back exactly"),
+        (15, "test", "signal_wait", "handlers for SIGCONT, SIGPIPE and one that forks with a "
+                                    "signal pending"),
+        (15, "test", "signal_storm", "6,000 caught signals then SIGKILL, no leak; a handler "
+                                     "on the other CPU"),
+        (0, "suite", "suite", "the rest of the process suite passes"),
+    ], [r"/signal_(basic|fault|wait|storm)$", r"^tests/user/fuzz\b",
+        r"^tests/user/vm_small_mem/fuzz$",
+        r"^tests/bench/goals\b"]),     # make bench's signal_roundtrip needs the frame
 }
 
 

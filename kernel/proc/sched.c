@@ -125,6 +125,39 @@ void sched_kick(struct proc *p)
         arch_send_resched(p->sched.cpu);
 }
 
+/* p, on no queue, will queue on CPU cpu (a policy with per-CPU clocks
+ * rebases p's key: migrate). */
+static void move_to(struct proc *p, int cpu)
+{
+    if (cpu == p->sched.cpu)
+        return;
+    if (policy->migrate)
+        policy->migrate(p, p->sched.cpu, cpu);
+    p->sched.cpu = cpu;
+}
+
+/* p joins the queue of CPU p->sched.cpu: the policy's, and the core's
+ * count and list of what is queued there. Those serve placement and
+ * stealing only, so with one CPU the core keeps neither. */
+static void enqueue(struct proc *p)
+{
+    policy->enqueue(p);
+    if (ncpu > 1) {
+        cpus[p->sched.cpu].nready++;
+        list_push_back(&cpus[p->sched.cpu].ready, &p->sched.cpu_node);
+    }
+}
+
+/* p left its CPU's queue (picked, or dequeued by the core). */
+static void unqueue(struct proc *p)
+{
+    if (ncpu > 1) {
+        cpus[p->sched.cpu].nready--;
+        list_unlink(&p->sched.cpu_node);
+    }
+}
+
+// LAB smp BEGIN
 /* CPU id's load for placing p: the processes queued there, and the one
  * it runs unless that is idle or p itself (a process that yields does not
  * count against its own CPU). */
@@ -154,43 +187,49 @@ static int choose_among(const struct proc *p)
     return best;
 }
 
-/* p, on no queue, will queue on CPU cpu (a policy with per-CPU clocks
- * rebases p's key: migrate). */
-static void move_to(struct proc *p, int cpu)
+/* The busiest other CPU with a process to spare (more than one queued,
+ * or one queued while it runs something else), or NULL. */
+static struct cpu *busiest_other(const struct cpu *thief)
 {
-    if (cpu == p->sched.cpu)
-        return;
-    if (policy->migrate)
-        policy->migrate(p, p->sched.cpu, cpu);
-    p->sched.cpu = cpu;
+    struct cpu *victim = 0;
+    for (int i = 0; i < ncpu; i++) {
+        struct cpu *c = &cpus[i];
+        bool spare = c->nready > 1 || (c->nready == 1 && c->proc != c->idle);
+        if (c != thief && spare && (!victim || c->nready > victim->nready))
+            victim = c;
+    }
+    return victim;
 }
+
+/* A CPU with nothing queued takes, from the busiest other CPU, the
+ * process that has waited there longest among those its affinity lets
+ * run here. It moves by dequeue there and enqueue here, so the thief's
+ * policy state (pass, vruntime) applies; the other processes queued there
+ * keep their order. */
+static struct proc *steal(struct cpu *thief)
+{
+    struct cpu *victim = busiest_other(thief);
+    if (!victim)
+        return 0;
+    list_for_each(n, &victim->ready) {
+        struct proc *p = list_entry(n, struct proc, sched.cpu_node);
+        if (p->sched.affinity & (1u << thief->id)) {
+            policy->dequeue(p);
+            unqueue(p);
+            move_to(p, thief->id);
+            enqueue(p);
+            return policy->pick_next(thief->id);
+        }
+    }
+    return 0;
+}
+// LAB smp END
 
 /* Chooses where p queues. With one CPU there is nothing to choose. */
 static inline void place(struct proc *p)
 {
     if (ncpu > 1)
         move_to(p, choose_among(p));
-}
-
-/* p joins the queue of CPU p->sched.cpu: the policy's, and the core's
- * count and list of what is queued there. Those serve placement and
- * stealing only, so with one CPU the core keeps neither. */
-static void enqueue(struct proc *p)
-{
-    policy->enqueue(p);
-    if (ncpu > 1) {
-        cpus[p->sched.cpu].nready++;
-        list_push_back(&cpus[p->sched.cpu].ready, &p->sched.cpu_node);
-    }
-}
-
-/* p left its CPU's queue (picked, or dequeued by the core). */
-static void unqueue(struct proc *p)
-{
-    if (ncpu > 1) {
-        cpus[p->sched.cpu].nready--;
-        list_unlink(&p->sched.cpu_node);
-    }
 }
 
 /* p was just enqueued: should its CPU switch to it? An idle CPU always
@@ -300,43 +339,6 @@ void sched_set_affinity(struct proc *p, unsigned int mask)
         requeue(p);
     else if (p->state == PROC_RUNNING && !allowed_here)
         request_resched(&cpus[p->sched.cpu], SCHED_EV_YIELDED);  /* it moves as it yields */
-}
-
-/* The busiest other CPU with a process to spare (more than one queued,
- * or one queued while it runs something else), or NULL. */
-static struct cpu *busiest_other(const struct cpu *thief)
-{
-    struct cpu *victim = 0;
-    for (int i = 0; i < ncpu; i++) {
-        struct cpu *c = &cpus[i];
-        bool spare = c->nready > 1 || (c->nready == 1 && c->proc != c->idle);
-        if (c != thief && spare && (!victim || c->nready > victim->nready))
-            victim = c;
-    }
-    return victim;
-}
-
-/* A CPU with nothing queued takes, from the busiest other CPU, the
- * process that has waited there longest among those its affinity lets
- * run here. It moves by dequeue there and enqueue here, so the thief's
- * policy state (pass, vruntime) applies; the other processes queued there
- * keep their order. */
-static struct proc *steal(struct cpu *thief)
-{
-    struct cpu *victim = busiest_other(thief);
-    if (!victim)
-        return 0;
-    list_for_each(n, &victim->ready) {
-        struct proc *p = list_entry(n, struct proc, sched.cpu_node);
-        if (p->sched.affinity & (1u << thief->id)) {
-            policy->dequeue(p);
-            unqueue(p);
-            move_to(p, thief->id);
-            enqueue(p);
-            return policy->pick_next(thief->id);
-        }
-    }
-    return 0;
 }
 
 static struct proc *pick_next(struct cpu *c)

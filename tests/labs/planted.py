@@ -26,14 +26,27 @@ PLANTS = {
                 "rng = LOTTERY_SEED;", ["schedseed"]),
     "stride": ("kernel/proc/sched_stride.c", "return STRIDE1 / (uint32_t)p->sched.tickets;",
                "return STRIDE1 / ((uint32_t)p->sched.tickets + 1);", ["stride_share", "stride"]),
-    "exec-stack": ("kernel/proc/exec.c", "(base - argv_bytes - 8) & ~15u", "(base - argv_bytes - 4) & ~15u",
-                   ["exec_stack", "stack_align"]),
-    # The parent keeps write access to the pages it shares: its writes
-    # reach the child. Isolation is a gate (fork_cow), so the score is 0.
-    "cow": ("kernel/mm/vm.c", "        *ppte = (*ppte & ~PTE_W) | PTE_COW;    /* parent loses write too */\n"
-            "    *cpte = *ppte;\n",
-            "        *cpte = (*ppte & ~PTE_W) | PTE_COW;\n    else\n        *cpte = *ppte;\n",
-            ["vm_cow", "fork_cow"], 0),
+    # argc's slot 4 bytes below its 16-byte boundary: every program is
+    # misaligned, but the layout stays whole (an off-by-4 that made the
+    # argv array overlap the strings would break every program's argv,
+    # sh -c's included, and with it every other lab's boot).
+    "exec-stack": ("kernel/proc/exec.c", "(base - argv_bytes - 8) & ~15u;",
+                   "((base - argv_bytes - 8) & ~15u) - 4;", ["exec_stack", "stack_align"]),
+    # The last sharer of a page copies it anyway: isolation and memory
+    # stay right (a plant that broke either would break every lab's boot
+    # under rr, since the labs are graded together), the cost does not.
+    "cow": ("kernel/mm/vm.c", "    if (frame_refs(old) > 1) {", "    if (frame_refs(old) >= 1) {",
+            ["vm_cow", "leak_cow"]),
+    # Placement counts only whether a CPU is running something, not what is
+    # queued there: 2 x ncpu spinners pile up 3 to 1, unfairly.
+    "smp": ("kernel/proc/sched.c", "    return c->nready + (c->proc != c->idle && c->proc != p);\n",
+            "    return c->proc != c->idle && c->proc != p;\n", ["smp_balance"]),
+    # sigreturn leaves the FPU as the handler left it: the interrupted
+    # computation sees the handler's x87 stack and MXCSR. (Not the classic
+    # unsanitized EFLAGS: with VM set, the kernel's own iret would read
+    # past the top of its stack and panic, which ends every lab's boot.)
+    "signals": ("kernel/arch/x86/sigframe.c", "    fpu_restore(&fpu);\n", "    (void)fpu;\n",
+                ["signal_fault"]),
 }
 
 

@@ -43,6 +43,7 @@ struct sigframe {
 #define FL_USER_CHANGEABLE 0x00000CD5u
 #define FL_DF 0x00000400u
 
+// LAB signals BEGIN
 static void save_regs(struct sigframe *f, const struct trapframe *tf)
 {
     f->edi = tf->edi;
@@ -105,3 +106,4 @@ int arch_signal_pop(struct trapframe *tf, uint32_t *mask)
     *mask = f.mask;
     return 0;
 }
+// LAB signals END

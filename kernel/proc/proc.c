@@ -491,6 +491,13 @@ bool proc_may_suspend(const struct proc *p)
     return !p->killed && !is_ancestor(p, current_proc());
 }
 
+void proc_stopping(struct proc *p)
+{
+    if (p->stop_report)
+        tell_parent(p);
+}
+
+// LAB suspend BEGIN
 bool proc_stop_locked(struct proc *p, int sig)
 {
     if (p->killed || proc_is_init(p))
@@ -512,12 +519,6 @@ bool proc_stop_locked(struct proc *p, int sig)
     return true;
 }
 
-void proc_stopping(struct proc *p)
-{
-    if (p->stop_report)
-        tell_parent(p);
-}
-
 bool proc_continue_locked(struct proc *p)
 {
     if (!p->suspended)
@@ -530,6 +531,7 @@ bool proc_continue_locked(struct proc *p)
     tell_parent(p);
     return true;
 }
+// LAB suspend END
 
 int proc_for_each_in_group(int pgid, void (*fn)(struct proc *p, void *arg), void *arg)
 {

@@ -32,11 +32,21 @@ PLANTS = {
     # sh -c's included, and with it every other lab's boot).
     "exec-stack": ("kernel/proc/exec.c", "(base - argv_bytes - 8) & ~15u;",
                    "((base - argv_bytes - 8) & ~15u) - 4;", ["exec_stack", "stack_align"]),
-    # The last sharer of a page copies it anyway: isolation and memory
-    # stay right (a plant that broke either would break every lab's boot
-    # under rr, since the labs are graded together), the cost does not.
-    "cow": ("kernel/mm/vm.c", "    if (frame_refs(old) > 1) {", "    if (frame_refs(old) >= 1) {",
-            ["vm_cow", "leak_cow"]),
+    # fork gives the child a copy of every page at once (isolated and
+    # exact, as the starting point, but at a frame a page): the cost
+    # checks fail, and the out-of-memory gates with them (a fork now needs
+    # the frames the tests leave it). (A plant that broke isolation or leaked would break
+    # every lab's boot under rr, since the labs are graded together.)
+    "cow": ("kernel/mm/vm.c", "    *cpte = *ppte;\n    frame_get(PTE_ADDR(*ppte));\n",
+            "    uint32_t pa = frame_alloc();\n    if (!pa)\n        return -1;\n"
+            "    page_copy(P2V(pa), P2V(PTE_ADDR(*ppte)));\n    *cpte = pa | (*ppte & 0xFFF);\n",
+            ["vm_cow", "cow_forks", "leak_cow", "vm_oom"], 0),   # the OOM gates fail too
+    # resume leaves a process that was stopped while blocked marked
+    # stopped: when its event comes it lands in SUSPENDED again and never
+    # runs (the suspend test's sleeper and reader wait for its watchdog).
+    "suspend": ("kernel/proc/proc.c", "    p->suspended = false;\n    if (p->state == PROC_SUSPENDED)\n",
+                "    p->suspended = p->state == PROC_BLOCKED;\n    if (p->state == PROC_SUSPENDED)\n",
+                ["suspend"]),
     # Placement counts only whether a CPU is running something, not what is
     # queued there: 2 x ncpu spinners pile up 3 to 1, unfairly.
     "smp": ("kernel/proc/sched.c", "    return c->nready + (c->proc != c->idle && c->proc != p);\n",

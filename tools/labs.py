@@ -90,13 +90,14 @@ LABS = {
     ], [r"/(vm_cow|cow_forks|leak_cow|vm_oom|leak_oom|oom_victim)$",
         r"^tests/bench/goals\b"]),     # fork_exit_wait's cost: a copying fork is slower
     "suspend": Lab("rr", [
-        (50, "test", "suspend", "a running, a ready, a sleeping and a reading process stop and "
+        (55, "test", "suspend", "a running, a ready, a sleeping and a reading process stop and "
                                 "get no CPU; resumed, each goes on (a sleeper whose sleep ended "
                                 "meanwhile runs only then); suspend twice, resume once"),
-        (25, "test", "signal_wait", "SIGSTOP, SIGTSTP and suspend() stop, SIGCONT and resume() "
+        (30, "test", "signal_wait", "SIGSTOP, SIGTSTP and suspend() stop, SIGCONT and resume() "
                                     "continue, each reported once to waitpid"),
-        (15, "test", "proc_rights", "init, ancestors and dying processes cannot be stopped"),
-        (10, "test", "kill", "a stopped process, and a stopped sleeper, die when killed"),
+        (15, "test", "kill", "a stopped process, and a stopped sleeper, die when killed"),
+        (0, "test", "proc_rights", "init, ancestors and dying processes cannot be stopped "
+                                   "(the starting point already refuses every stop)"),
         (0, "suite", "suite", "the rest of the process suite passes"),
     ], [r"/(suspend|signal_wait|proc_rights|kill|signal_storm)$", r"/stress$",
         r"^tests/user/console_keys/ctrl_z", r"^tests/user/fuzz\b", r"^tests/user/vm_small_mem/fuzz$"]),

@@ -1,7 +1,8 @@
 /*
  * runtests: the in-guest test runner. Runs every program in /test (or
- * those named on the command line), each in its own process with a
- * watchdog, and prints one line per test:
+ * those named on the command line), each in its own process group with a
+ * watchdog (when the test ends, whatever it left running in its group is
+ * killed), and prints one line per test:
  *
  *   utest NAME: PASS (12 ticks)
  *   utest NAME: FAIL (exit status 1)
@@ -89,6 +90,7 @@ static int run_one(const char *name, int timeout)
     int pid = fork();
     if (pid == 0) {
         char c;
+        setpgid(0, 0);                  /* a process group of its own: see below */
         close(gate[1]);
         while (read(gate[0], &c, 1) > 0)
             ;
@@ -100,12 +102,13 @@ static int run_one(const char *name, int timeout)
         fprintf(2, "runtests: cannot exec %s\n", path);
         exit(126);
     }
+    setpgid(pid, pid);                  /* whichever runs first */
     int watchdog = fork();
     if (watchdog == 0) {
         close(gate[0]);
         close(gate[1]);
         sleep(timeout);
-        kill(pid, SIGKILL);
+        kill(-pid, SIGKILL);            /* the test and everything it started */
         exit(0);
     }
     close(gate[0]);
@@ -114,6 +117,10 @@ static int run_one(const char *name, int timeout)
     while ((w = wait(&status)) != pid && w >= 0)
         ;
     int ticks = uptime() - start;
+    /* What the test left running (a child it never reaped, say, when a
+     * check failed half-way) would compete with the next tests for the
+     * CPUs and spoil their timings: its process group is ended with it. */
+    kill(-pid, SIGKILL);
     kill(watchdog, SIGKILL);
     while ((w = wait(0)) != watchdog && w >= 0)
         ;                                   /* and anything else left over */

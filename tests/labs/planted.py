@@ -40,13 +40,12 @@ PLANTS = {
     "cow": ("kernel/mm/vm.c", "    *cpte = *ppte;\n    frame_get(PTE_ADDR(*ppte));\n",
             "    uint32_t pa = frame_alloc();\n    if (!pa)\n        return -1;\n"
             "    page_copy(P2V(pa), P2V(PTE_ADDR(*ppte)));\n    *cpte = pa | (*ppte & 0xFFF);\n",
-            ["vm_cow", "cow_forks", "leak_cow", "vm_oom"], 0),   # the OOM gates fail too
-    # resume leaves a process that was stopped while blocked marked
-    # stopped: when its event comes it lands in SUSPENDED again and never
-    # runs (the suspend test's sleeper and reader wait for its watchdog).
-    "suspend": ("kernel/proc/proc.c", "    p->suspended = false;\n    if (p->state == PROC_SUSPENDED)\n",
-                "    p->suspended = p->state == PROC_BLOCKED;\n    if (p->state == PROC_SUSPENDED)\n",
-                ["suspend"]),
+            ["vm_cow", "cow_forks", "leak_cow"], 0),   # and the OOM gates: score 0
+    # A stop is never recorded for the parent: waitpid(WUNTRACED) waits
+    # for it until the test's watchdog. signal_wait is a check of the
+    # signals lab too, and signal_storm (a stop on the other CPU) is one.
+    "suspend": ("kernel/proc/proc.c", "        p->stop_report = sig;\n", "        p->stop_report = 0;\n",
+                ["signal_wait"]),
     # Placement counts only whether a CPU is running something, not what is
     # queued there: 2 x ncpu spinners pile up 3 to 1, unfairly.
     "smp": ("kernel/proc/sched.c", "    return c->nready + (c->proc != c->idle && c->proc != p);\n",
@@ -56,7 +55,7 @@ PLANTS = {
     # unsanitized EFLAGS: with VM set, the kernel's own iret would read
     # past the top of its stack and panic, which ends every lab's boot.)
     "signals": ("kernel/arch/x86/sigframe.c", "    fpu_restore(&fpu);\n", "    (void)fpu;\n",
-                ["signal_fault"]),
+                ["signal_fault", "signal_wait", "signal_storm"]),   # the last two: suspend's plant
 }
 
 

@@ -55,14 +55,14 @@ static int counting_spinner(void)
     return 0;
 }
 
-/* One stop and one continue of pid, by (stop, cont), as waitpid sees them. */
-static void stop_and_continue(int pid, int stopsig, int how)
+/* One stop and one continue of pid, by (stop, cont), as waitpid sees
+ * them; -1 if the stop failed (then waiting for it would never end). */
+static int stop_and_continue(int pid, int stopsig, int how)
 {
-    int st = 0;
-    if (how)
-        CHECK_EQ(suspend(pid), 0);
-    else
-        CHECK_EQ(kill(pid, stopsig), 0);
+    int st = 0, r = how ? suspend(pid) : kill(pid, stopsig);
+    CHECK_EQ(r, 0);
+    if (r != 0)
+        return -1;
     CHECK_EQ(waitpid(pid, &st, WUNTRACED), pid);
     CHECK(WIFSTOPPED(st) && WSTOPSIG(st) == stopsig);
     CHECK(!WIFEXITED(st) && !WIFSIGNALED(st));
@@ -78,14 +78,24 @@ static void stop_and_continue(int pid, int stopsig, int how)
     CHECK_EQ(waitpid(pid, &st, WCONTINUED), pid);
     CHECK(WIFCONTINUED(st));
     CHECK_EQ(waitpid(pid, &st, WNOHANG | WUNTRACED | WCONTINUED), 0);
+    return 0;
+}
+
+/* Ends a child the checks gave up on. */
+static void give_up(int pid)
+{
+    kill(pid, SIGKILL);
+    waitpid(pid, 0, 0);
 }
 
 static void stop_cases(void)
 {
     int pid = spawn(spinner);
-    stop_and_continue(pid, SIGSTOP, 0);
-    stop_and_continue(pid, SIGTSTP, 0);
-    stop_and_continue(pid, SIGSTOP, 1);                 /* suspend()/resume() */
+    if (stop_and_continue(pid, SIGSTOP, 0) < 0 || stop_and_continue(pid, SIGTSTP, 0) < 0 ||
+        stop_and_continue(pid, SIGSTOP, 1) < 0) {       /* the last: suspend()/resume() */
+        give_up(pid);
+        return;
+    }
     CHECK_EQ(kill(pid, SIGSTOP), 0);
     CHECK_EQ(kill(pid, SIGKILL), 0);                    /* a stopped process dies */
     int st = 0;
@@ -95,7 +105,11 @@ static void stop_cases(void)
     /* A caught SIGCONT: the handler runs once the process continues. */
     pid = spawn(counting_spinner);
     sleep(2);
-    CHECK_EQ(kill(pid, SIGSTOP), 0);
+    if (kill(pid, SIGSTOP) != 0) {
+        CHECK(0);
+        give_up(pid);
+        return;
+    }
     CHECK_EQ(waitpid(pid, &st, WUNTRACED), pid);
     CHECK_EQ(kill(pid, SIGCONT), 0);
     CHECK_EQ(waitpid(pid, &st, 0), pid);

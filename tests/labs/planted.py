@@ -44,7 +44,7 @@ PLANTS = {
     # A stop is never recorded for the parent: waitpid(WUNTRACED) waits
     # for it until the test's watchdog. signal_wait is a check of the
     # signals lab too, and signal_storm (a stop on the other CPU) is one.
-    "suspend": ("kernel/proc/proc.c", "        p->stop_report = sig;\n", "        p->stop_report = 0;\n",
+    "suspend": ("kernel/proc/proc.c", "        p->stop_report = sig;\n", "        p->stop_report = sig & 0;\n",
                 ["signal_wait"]),
     # Placement counts only whether a CPU is running something, not what is
     # queued there: 2 x ncpu spinners pile up 3 to 1, unfairly.

@@ -89,6 +89,20 @@ LABS = {
         (0, "suite", "suite", "the rest of the process suite passes"),
     ], [r"/(vm_cow|cow_forks|leak_cow|vm_oom|leak_oom|oom_victim)$",
         r"^tests/bench/goals\b"]),     # fork_exit_wait's cost: a copying fork is slower
+    "lazy": Lab("rr", [
+        (40, "test", "vm_lazy", "exec maps nothing; each image page costs one frame at its "
+                                "first touch, with its file contents or zeros; read-only stays "
+                                "read-only; a program starts before its image is in"),
+        (35, "test", "vm_heap", "sbrk only moves the break; heap pages appear zeroed at first "
+                                "touch; pages given back kill when touched"),
+        (25, "test", "sbrk", "growing costs nothing until touched; shrinking frees; the stack "
+                             "grows on demand"),
+        (0, "test", "procinfo", "sysinfo's free memory: heap pages cost a frame when touched, "
+                                "not before"),
+        (0, "test", "vm_oom", "a heap touched past free memory ends in the out-of-memory "
+                              "killer, not in sbrk"),
+        (0, "suite", "suite", "the rest of the process suite passes"),
+    ], [r"/(vm_lazy|vm_heap|sbrk|procinfo|vm_oom)$"]),
     "suspend": Lab("rr", [
         (55, "test", "suspend", "a running, a ready, a sleeping and a reading process stop and "
                                 "get no CPU; resumed, each goes on (a sleeper whose sleep ended "

@@ -99,20 +99,6 @@ int vm_add_segment(struct addrspace *as, const struct vm_segment *seg)
     return 0;
 }
 
-static int map_fresh_page(struct addrspace *as, uint32_t va, uint32_t perm)
-{
-    pte_t *pte = pgdir_walk(as->pgdir, va, true);
-    if (!pte)
-        return -1;
-    ASSERT(!(*pte & PTE_P));
-    uint32_t pa = frame_alloc();
-    if (!pa)
-        return -1;
-    page_zero(P2V(pa));
-    *pte = pa | perm | PTE_P;
-    return 0;
-}
-
 // LAB cow BEGIN
 /* Shares one present page copy-on-write between parent and child. */
 static int share_page(void *ctx, uint32_t va, pte_t *ppte)
@@ -178,6 +164,32 @@ static int break_cow(struct addrspace *as, uint32_t va, pte_t *pte)
 }
 // LAB cow END
 
+static bool in_heap(const struct addrspace *as, uint32_t va)
+{
+    return va >= as->image_end && va < as->brk;
+}
+
+static bool in_stack(const struct addrspace *as, uint32_t va)
+{
+    (void)as;
+    return va >= USER_STACK_LOW && va < USER_TOP;
+}
+
+// LAB lazy BEGIN
+static int map_fresh_page(struct addrspace *as, uint32_t va, uint32_t perm)
+{
+    pte_t *pte = pgdir_walk(as->pgdir, va, true);
+    if (!pte)
+        return -1;
+    ASSERT(!(*pte & PTE_P));
+    uint32_t pa = frame_alloc();
+    if (!pa)
+        return -1;
+    page_zero(P2V(pa));
+    *pte = pa | perm | PTE_P;
+    return 0;
+}
+
 uint32_t vm_sbrk(struct addrspace *as, int n)
 {
     uint32_t old = as->brk;
@@ -201,17 +213,6 @@ uint32_t vm_sbrk(struct addrspace *as, int n)
     }
     as->brk = new_brk;
     return old;
-}
-
-static bool in_heap(const struct addrspace *as, uint32_t va)
-{
-    return va >= as->image_end && va < as->brk;
-}
-
-static bool in_stack(const struct addrspace *as, uint32_t va)
-{
-    (void)as;
-    return va >= USER_STACK_LOW && va < USER_TOP;
 }
 
 /*
@@ -278,6 +279,7 @@ int vm_fault(struct addrspace *as, uint32_t va, bool write)
     }
     return -1;
 }
+// LAB lazy END
 
 void *vm_user_ptr(struct addrspace *as, uaddr_t va, bool write)
 {

@@ -41,6 +41,10 @@ PLANTS = {
             "    uint32_t pa = frame_alloc();\n    if (!pa)\n        return -1;\n"
             "    page_copy(P2V(pa), P2V(PTE_ADDR(*ppte)));\n    *cpte = pa | (*ppte & 0xFFF);\n",
             ["vm_cow", "cow_forks", "leak_cow"], 0),   # and the OOM gates: score 0
+    # A fresh heap or stack page is not zeroed: it holds what the frame
+    # held before (another process's data, too).
+    "lazy": ("kernel/mm/vm.c", "    page_zero(P2V(pa));\n    *pte = pa | perm | PTE_P;\n    return 0;\n}\n",
+             "    *pte = pa | perm | PTE_P;\n    return 0;\n}\n", ["vm_heap", "sbrk"]),
     # A stop is never recorded for the parent: waitpid(WUNTRACED) waits
     # for it until the test's watchdog. signal_wait is a check of the
     # signals lab too, and signal_storm (a stop on the other CPU) is one.

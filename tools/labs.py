@@ -97,12 +97,13 @@ LABS = {
                                 "touch; pages given back kill when touched"),
         (25, "test", "sbrk", "growing costs nothing until touched; shrinking frees; the stack "
                              "grows on demand"),
+        (0, "test", "vm_stack", "stack pages appear zeroed at first touch, down to the limit"),
         (0, "test", "procinfo", "sysinfo's free memory: heap pages cost a frame when touched, "
                                 "not before"),
         (0, "test", "vm_oom", "a heap touched past free memory ends in the out-of-memory "
                               "killer, not in sbrk"),
         (0, "suite", "suite", "the rest of the process suite passes"),
-    ], [r"/(vm_lazy|vm_heap|sbrk|procinfo|vm_oom)$"]),
+    ], [r"/(vm_lazy|vm_heap|sbrk|vm_stack|procinfo|vm_oom)$"]),
     "suspend": Lab("rr", [
         (55, "test", "suspend", "a running, a ready, a sleeping and a reading process stop and "
                                 "get no CPU; resumed, each goes on (a sleeper whose sleep ended "

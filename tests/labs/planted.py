@@ -42,9 +42,10 @@ PLANTS = {
             "    page_copy(P2V(pa), P2V(PTE_ADDR(*ppte)));\n    *cpte = pa | (*ppte & 0xFFF);\n",
             ["vm_cow", "cow_forks", "leak_cow"], 0),   # and the OOM gates: score 0
     # A fresh heap or stack page is not zeroed: it holds what the frame
-    # held before (another process's data, too).
+    # held before (another process's data, too). The stack's gate fails
+    # with them: the score is 0.
     "lazy": ("kernel/mm/vm.c", "    page_zero(P2V(pa));\n    *pte = pa | perm | PTE_P;\n    return 0;\n}\n",
-             "    *pte = pa | perm | PTE_P;\n    return 0;\n}\n", ["vm_heap", "sbrk"]),
+             "    *pte = pa | perm | PTE_P;\n    return 0;\n}\n", ["vm_heap", "sbrk"], 0),   # vm_stack too
     # A stop is never recorded for the parent: waitpid(WUNTRACED) waits
     # for it until the test's watchdog. signal_wait is a check of the
     # signals lab too, and signal_storm (a stop on the other CPU) is one.

@@ -73,4 +73,9 @@ SYSCALL(46, getpgid,     int,    1, (int pid))
 SYSCALL(50, setaffinity, int,    2, (int pid, unsigned int mask))
 SYSCALL(51, getaffinity, int,    1, (int pid))
 SYSCALL(52, getcpu,      int,    0, (void))
+/* Mutexes shared by every process, documented in docs/syscalls.md. */
+SYSCALL(55, mutex_create,  int,  0, (void))
+SYSCALL(56, mutex_lock,    int,  1, (int id))
+SYSCALL(57, mutex_unlock,  int,  1, (int id))
+SYSCALL(58, mutex_destroy, int,  1, (int id))
 #undef SYSCALL

@@ -24,6 +24,7 @@
 #include "mm/uaccess.h"
 #include "mm/vm.h"
 #include "proc/exec.h"
+#include "proc/mutex.h"
 #include "proc/sched.h"
 #include "proc/signal.h"
 #include "proc/waitq.h"
@@ -311,6 +312,7 @@ void proc_exit(int status)
     if (p->cwd)
         inode_put(p->cwd);
     p->cwd = 0;
+    mutex_release_all(p);               /* as if it had unlocked them */
     vm_deactivate();                    /* leave the address space, then free it */
     vm_destroy(proc_swap_as(p, 0));
     spin_lock(&sched_lock);

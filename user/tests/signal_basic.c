@@ -4,9 +4,10 @@
  * while its own handler runs (delivered once it returns); SIG_IGN drops
  * it; default actions end the process (waitpid reads WTERMSIG, wait reads
  * -1) or are ignored (SIGCHLD, SIGCONT); kill(pid, 0) checks existence;
- * bad signal numbers and targets fail; sleep and pause return -1 when a
- * caught signal interrupts them; alarm delivers SIGALRM and returns the
- * ticks left of the previous one. */
+ * bad signal numbers and targets fail; sleep, pause, a pipe read and
+ * mutex_lock return -1 when a caught signal interrupts them (the mutex
+ * not taken); alarm delivers SIGALRM and returns the ticks left of the
+ * previous one. */
 #include "utest.h"
 
 static volatile int got, last_sig, nested_seen, depth;
@@ -138,6 +139,20 @@ static void blocking_cases(void)
     CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
     close(fds[0]);
     close(fds[1]);
+
+    /* mutex_lock: the child waits for the mutex we hold, a signal ends
+     * the wait with -1, and the mutex is still ours. */
+    int m = mutex_create();
+    CHECK(m >= 0 && mutex_lock(m) == 0);
+    pid = fork();
+    if (pid == 0)
+        exit(mutex_lock(m) == -1 ? 7 : 8);  /* SIGUSR2's handler is inherited */
+    CHECK(await_state(pid, PROC_BLOCKED, 50));
+    CHECK_EQ(kill(pid, SIGUSR2), 0);
+    CHECK_EQ(waitpid(pid, &st, 0), pid);
+    CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 7);
+    CHECK_EQ(mutex_unlock(m), 0);
+    CHECK_EQ(mutex_destroy(m), 0);
 }
 
 int main(void)

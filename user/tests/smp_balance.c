@@ -1,5 +1,8 @@
 /* Load balancing across CPUs (the smp lab; docs/scheduler.md, "Several
- * CPUs"): 2 x ncpu spinners, none pinned, keep every CPU busy (at least
+ * CPUs"): 2 x ncpu spinners, none pinned, started one at a time (each has
+ * run before the next is created, so placement sees a settled machine),
+ * sit ncpu per CPU give or take one (sampled ten times: queued plus
+ * running, the caller not counted), keep every CPU busy (at least
  * 80% of each CPU's own ticks, so a host that starves an emulated CPU
  * does not count against it), share fairly (none gets less than a third
  * of the best one's ticks), and do not bounce between CPUs (the
@@ -13,6 +16,7 @@
 #define MAXEV 4096
 
 static struct sched_event ev[MAXEV];
+static int me;
 
 static int spinner(void)
 {
@@ -42,8 +46,37 @@ static int migrations(const int *pids, int n)
     return moves;
 }
 
+/* The spinners on each CPU now (queued or running, the caller not
+ * counted): most minus fewest. */
+static int imbalance(int ncpu)
+{
+    struct sysinfo s;
+    sysinfo(&s);
+    int most = 0, fewest = 1 << 30;
+    for (int c = 0; c < ncpu && c < SYSINFO_NCPU; c++) {
+        int here = (int)s.cpu_ready[c] + (s.cpu_running[c] != 0 && s.cpu_running[c] != me);
+        most = here > most ? here : most;
+        fewest = here < fewest ? here : fewest;
+    }
+    return most - fewest;
+}
+
+/* Starts a spinner and waits until it has run somewhere. */
+static int start_spinner(void)
+{
+    struct procinfo pi;
+    int pid = spawn(spinner);
+    for (int waited = 0; waited < 200; waited++) {
+        if (proc_info(pid, &pi) == 0 && pi.cpu >= 0)
+            break;
+        sleep(1);
+    }
+    return pid;
+}
+
 int main(void)
 {
+    me = getpid();
     struct sysinfo s0, s1;
     sysinfo(&s0);
     int ncpu = (int)s0.ncpu;
@@ -53,7 +86,7 @@ int main(void)
     }
     int n = 2 * ncpu > MAXSPIN ? MAXSPIN : 2 * ncpu, pids[MAXSPIN];
     for (int i = 0; i < n; i++)
-        pids[i] = spawn(spinner);
+        pids[i] = start_spinner();
     sleep(10);                          /* placement and balancing settle */
     while (schedtrace(ev, MAXEV) > 0)
         ;                               /* the trace from here on */
@@ -61,7 +94,11 @@ int main(void)
     for (int i = 0; i < n; i++)
         CHECK(proc_info(pids[i], &p0[i]) == 0);
     sysinfo(&s0);
-    sleep(WINDOW);
+    int balanced = 0;
+    for (int k = 0; k < 10; k++) {
+        sleep(WINDOW / 10);
+        balanced += imbalance(ncpu) <= 1;
+    }
     sysinfo(&s1);
     for (int i = 0; i < n; i++)
         CHECK(proc_info(pids[i], &p1[i]) == 0);
@@ -78,8 +115,9 @@ int main(void)
         printf("  CPU %d: busy %u of its %u ticks\n", c, busy, ticks);
         CHECK(ticks > 0 && busy * 100 >= ticks * 80);
     }
-    printf("  %d spinners: %u to %u ticks each; %d migrations in %d ticks\n", n, worst, best,
-           moves, WINDOW);
+    printf("  %d spinners: %u to %u ticks each; %d migrations in %d ticks; "
+           "balanced in %d of 10 samples\n", n, worst, best, moves, WINDOW, balanced);
+    CHECK(balanced >= 8);
     CHECK(worst * 3 >= best);
     CHECK(moves <= 3 * n);
     int reaped = 0, st;

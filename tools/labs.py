@@ -116,6 +116,20 @@ LABS = {
         (0, "suite", "suite", "the rest of the process suite passes"),
     ], [r"/(suspend|signal_wait|proc_rights|kill|signal_storm)$", r"/stress$",
         r"^tests/user/console_keys/ctrl_z", r"^tests/user/fuzz\b", r"^tests/user/vm_small_mem/fuzz$"]),
+    "wait": Lab("rr", [
+        (40, "test", "wait_block", "wait and waitpid block until there is news (a parent waiting "
+                                   "60 ticks runs a handful of times, not once a tick); a killed "
+                                   "waiter dies at once; parents and children exiting at the "
+                                   "same tick on every CPU lose no process"),
+        (35, "test", "orphans", "orphan storms: 300 orphans see getppid() become 1 and init reaps "
+                                "them; zombie orphans too; no grandchild is ever ours"),
+        (25, "test", "wait_basic", "wait's rules: -1 with no children, blocking, zombies at once, "
+                                   "first to exit first, grandchildren not ours, bad pointers, "
+                                   "a killed child's status"),
+        (0, "test", "wait_status", "every exit status comes back (the starting point already "
+                                   "gets these right)"),
+        (0, "suite", "suite", "the rest of the process suite passes"),
+    ], [r"/(wait_block|orphans|wait_basic|wait_status)$"]),
     "smp": Lab("rr", [
         (40, "test", "smp_parallel", "two spinners on two CPUs both run all the time; pinned to "
                                      "CPU 0 they share it"),

@@ -268,63 +268,6 @@ int proc_fork(void)
     return pid;
 }
 
-/* Hands p's children to init; with sched_lock held. */
-static void reparent_children(struct proc *p)
-{
-    bool zombies = false;
-    list_for_each_safe(n, tmp, &p->children) {
-        struct proc *c = list_entry(n, struct proc, sibling);
-        list_unlink(n);
-        c->parent = init_proc;
-        list_push_back(&init_proc->children, n);
-        zombies |= c->state == PROC_ZOMBIE;
-    }
-    if (zombies)
-        waitq_wake_all(&init_proc->child_exit);
-}
-
-/* Only under sched_lock may another CPU look into p's address space
- * (the out-of-memory killer counts pages: largest_process); so p's own
- * CPU detaches it under the lock before freeing it, and no walk of it can
- * still be under way. */
-struct addrspace *proc_swap_as(struct proc *p, struct addrspace *as)
-{
-    spin_lock(&sched_lock);
-    struct addrspace *old = p->as;
-    p->as = as;
-    spin_unlock(&sched_lock);
-    return old;
-}
-
-void proc_exit(int status)
-{
-    struct proc *p = current_proc();
-    if (p == init_proc) {
-        kprintf("init exited with status %d: nothing left to run\n", status);
-        kernel_stop(status);
-    }
-    for (int fd = 0; fd < NOFILE; fd++) {
-        if (p->files[fd]) {
-            file_close(p->files[fd]);
-            p->files[fd] = 0;
-        }
-    }
-    if (p->cwd)
-        inode_put(p->cwd);
-    p->cwd = 0;
-    mutex_release_all(p);               /* as if it had unlocked them */
-    vm_deactivate();                    /* leave the address space, then free it */
-    vm_destroy(proc_swap_as(p, 0));
-    spin_lock(&sched_lock);
-    reparent_children(p);
-    p->exit_status = status;
-    signal_exit(p);
-    sched_exit(p);
-    waitq_wake_all(&p->parent->child_exit);
-    sched_block(PROC_ZOMBIE);
-    panic("a zombie ran again");
-}
-
 /* A zombie child of p, or NULL; with sched_lock held. */
 static struct proc *find_zombie_child(struct proc *p)
 {
@@ -341,30 +284,6 @@ static void reap(struct proc *z)
 {
     list_unlink(&z->sibling);
     proc_free(z);
-}
-
-int proc_wait(int *status_out)
-{
-    struct proc *p = current_proc();
-    spin_lock(&sched_lock);
-    for (;;) {
-        if (list_empty(&p->children)) {
-            spin_unlock(&sched_lock);
-            return -1;
-        }
-        struct proc *z = find_zombie_child(p);
-        if (z) {
-            int pid = z->pid;
-            *status_out = z->exit_status;
-            reap(z);
-            spin_unlock(&sched_lock);
-            return pid;
-        }
-        if (waitq_sleep(&p->child_exit, &sched_lock) < 0) {
-            spin_unlock(&sched_lock);
-            return -1;
-        }
-    }
 }
 
 /* Does child c answer waitpid's pid (> 0 a pid, -1 any child, 0 the
@@ -418,6 +337,69 @@ static int find_news(struct proc *p, int pid, int options, int *status_out)
     return found;
 }
 
+/* Only under sched_lock may another CPU look into p's address space
+ * (the out-of-memory killer counts pages: largest_process); so p's own
+ * CPU detaches it under the lock before freeing it, and no walk of it can
+ * still be under way. */
+struct addrspace *proc_swap_as(struct proc *p, struct addrspace *as)
+{
+    spin_lock(&sched_lock);
+    struct addrspace *old = p->as;
+    p->as = as;
+    spin_unlock(&sched_lock);
+    return old;
+}
+
+// LAB wait BEGIN
+/* Hands p's children to init; with sched_lock held. A zombie among them
+ * is init's to reap now, and init may be asleep in wait. */
+static void reparent_children(struct proc *p)
+{
+    bool zombies = false;
+    list_for_each_safe(n, tmp, &p->children) {
+        struct proc *c = list_entry(n, struct proc, sibling);
+        list_unlink(n);
+        c->parent = init_proc;
+        list_push_back(&init_proc->children, n);
+        zombies |= c->state == PROC_ZOMBIE;
+    }
+    if (zombies)
+        waitq_wake_all(&init_proc->child_exit);
+}
+
+/* The exiting p's news for its family, just before it becomes a zombie;
+ * with sched_lock held, so no waiter can look between the two. */
+static void exit_notify(struct proc *p, int status)
+{
+    reparent_children(p);
+    p->exit_status = status;
+    waitq_wake_all(&p->parent->child_exit);
+}
+
+int proc_wait(int *status_out)
+{
+    struct proc *p = current_proc();
+    spin_lock(&sched_lock);
+    for (;;) {
+        if (list_empty(&p->children)) {
+            spin_unlock(&sched_lock);
+            return -1;
+        }
+        struct proc *z = find_zombie_child(p);
+        if (z) {
+            int pid = z->pid;
+            *status_out = z->exit_status;
+            reap(z);
+            spin_unlock(&sched_lock);
+            return pid;
+        }
+        if (waitq_sleep(&p->child_exit, &sched_lock) < 0) {
+            spin_unlock(&sched_lock);
+            return -1;
+        }
+    }
+}
+
 int proc_waitpid(int pid, int *status_out, int options)
 {
     struct proc *p = current_proc();
@@ -430,6 +412,34 @@ int proc_waitpid(int pid, int *status_out, int options)
         }
     spin_unlock(&sched_lock);
     return r;
+}
+// LAB wait END
+
+void proc_exit(int status)
+{
+    struct proc *p = current_proc();
+    if (p == init_proc) {
+        kprintf("init exited with status %d: nothing left to run\n", status);
+        kernel_stop(status);
+    }
+    for (int fd = 0; fd < NOFILE; fd++) {
+        if (p->files[fd]) {
+            file_close(p->files[fd]);
+            p->files[fd] = 0;
+        }
+    }
+    if (p->cwd)
+        inode_put(p->cwd);
+    p->cwd = 0;
+    mutex_release_all(p);               /* as if it had unlocked them */
+    vm_deactivate();                    /* leave the address space, then free it */
+    vm_destroy(proc_swap_as(p, 0));
+    spin_lock(&sched_lock);
+    signal_exit(p);
+    sched_exit(p);
+    exit_notify(p, status);
+    sched_block(PROC_ZOMBIE);
+    panic("a zombie ran again");
 }
 
 /* The target of a signal: live, not a zombie; sched_lock held. */

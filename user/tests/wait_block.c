@@ -61,9 +61,9 @@ static void killed_waiter(void)
     CHECK_EQ(status, -1);               /* killed: -1, whatever wait returned inside */
 }
 
-/* A parent and its children all leave at the same tick, on every CPU:
- * the children that outlive it go to init, which reaps them; we get back
- * our own child only, with its status. */
+/* A parent and its children leave at the same tick, on every CPU (but
+ * one child, which surely outlives it): the children go to init, which
+ * reaps them; we get back our own child only, with its status. */
 static int race_round(int r)
 {
     int at = uptime() + 2;
@@ -73,6 +73,8 @@ static int race_round(int r)
             if (fork() == 0) {
                 while (uptime() < at)
                     ;
+                if (k == 0)
+                    sleep(2);           /* one surely outlives its parent */
                 exit(k);
             }
         while (uptime() < at)

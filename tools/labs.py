@@ -130,6 +130,19 @@ LABS = {
                                    "gets these right)"),
         (0, "suite", "suite", "the rest of the process suite passes"),
     ], [r"/(wait_block|orphans|wait_basic|wait_status)$"]),
+    "donate": Lab("prio", [
+        (40, "guest", "prio_donate_basic", "priority inversion cured: low holding the mutex high "
+                                           "waits for runs at high's priority, so high gets it "
+                                           "while mid spins; low gives it back at unlock"),
+        (30, "guest", "prio_donate_chain", "donation down a chain of three holders, each step "
+                                           "checked; each back at its own priority after"),
+        (30, "guest", "prio_donate_nested", "several waiters on several mutexes: the highest "
+                                            "wins; a killed waiter takes its priority back; "
+                                            "setpriority of a waiter or the holder; unlocking "
+                                            "one mutex keeps what the other's waiters lend"),
+        (0, "suite", "suite", "the process suite (mutex_basic among it) passes under prio as "
+                              "under rr"),
+    ], [r"/prio_donate_\w+$"]),
     "smp": Lab("rr", [
         (40, "test", "smp_parallel", "two spinners on two CPUs both run all the time; pinned to "
                                      "CPU 0 they share it"),

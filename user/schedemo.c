@@ -13,6 +13,14 @@
  *     -l    watch the jobs' priorities (getprocs; under mlfq, the queue
  *           level) and print "sched-level TICK PID LEVEL" at each change
  *     -t    how long the jobs run, in ticks (default 1000)
+ *     -i    instead of jobs, priority inversion (run it under sched=prio):
+ *           low (priority 10) takes a mutex and needs INV_WORK ticks of
+ *           CPU before it unlocks; high (30) comes for the mutex and
+ *           waits; mid (20) spins. All three run on CPU 0, and the
+ *           priorities are watched as with -l, donated ones included
+ *           (procinfo's eff_prio). Without priority donation high waits
+ *           as long as mid runs; with it, about INV_WORK ticks
+ *           (docs/labs/donate.md).
  *
  *   schedemo 30 20 10        the OSTEP lottery graph: tickets 30:20:10
  *   schedemo -l cpu io       mlfq: the CPU-bound job sinks, the I/O one stays
@@ -32,10 +40,12 @@ struct job {
 
 static volatile unsigned int sink;
 static int use_prio;
+static int inversion;           /* -i: watch eff_prio, not the policy's number */
 
 static int usage(void)
 {
-    fprintf(2, "usage: schedemo [-t TICKS] [-p] [-l] JOB...  (JOB: cpu, io, N or iN)\n");
+    fprintf(2, "usage: schedemo [-t TICKS] [-p] [-l] JOB...  (JOB: cpu, io, N or iN)\n"
+               "       schedemo [-t TICKS] -i  (priority inversion, under sched=prio)\n");
     return 2;
 }
 
@@ -121,7 +131,7 @@ static void read_priorities(const struct job *jobs, int njobs, int *prio)
     for (int j = 0; j < njobs; j++)
         for (int k = 0; k < n; k++)
             if (all[k].pid == jobs[j].pid)
-                prio[j] = all[k].priority;
+                prio[j] = inversion ? all[k].eff_prio : all[k].priority;
 }
 
 /* Until `ticks` have passed since `start`, looks once a tick and prints
@@ -141,6 +151,66 @@ static void watch_levels(const struct job *jobs, int njobs, int start, int ticks
             return;
         sleep(1);
     }
+}
+
+#define INV_WORK 30             /* ticks of CPU low needs while it holds the mutex */
+#define INV_HIGH_AT 10          /* ticks after the start: high comes for the mutex */
+#define INV_MID_AT 12           /* and mid starts spinning */
+
+/* The caller's CPU ticks so far. */
+static unsigned int my_ticks(void)
+{
+    int n = getprocs(all, 256), me = getpid();
+    for (int k = 0; k < n; k++)
+        if (all[k].pid == me)
+            return all[k].ticks;
+    return 0;
+}
+
+/* The three processes of -i, waiting at `go`; jobs[0..2] = low, mid, high. */
+static void start_inversion(struct job *jobs, int go[2])
+{
+    static const char *const text[3] = { "low prio=10 (holds the mutex)", "mid prio=20",
+                                         "high prio=30 (wants the mutex)" };
+    int m = mutex_create(), ready[2];
+    if (m < 0 || pipe(ready) < 0 || setaffinity(0, 1u) < 0) {
+        fprintf(2, "schedemo: -i needs a mutex, a pipe and CPU 0\n");
+        exit(1);
+    }
+    for (int j = 0; j < 3; j++) {
+        jobs[j] = (struct job){ .pid = fork(), .io = 0, .amount = 10 * (j + 1) };
+        if (jobs[j].pid == 0) {
+            char c;
+            if (j == 0) {
+                mutex_lock(m);
+                write(ready[1], "r", 1);
+            }
+            read(go[0], &c, 1);
+            if (j == 0) {
+                for (unsigned int end = my_ticks() + INV_WORK; my_ticks() < end;)
+                    sink++;
+                mutex_unlock(m);
+            } else if (j == 2) {
+                sleep(INV_HIGH_AT);
+                int t0 = uptime();
+                mutex_lock(m);
+                printf("schedemo: high waited %d ticks for the mutex; low held it for %d "
+                       "ticks of CPU\n", uptime() - t0, INV_WORK);
+                mutex_unlock(m);
+                exit(0);                /* done: mid may run now */
+            } else {
+                sleep(INV_MID_AT);
+            }
+            cpu_job();
+        }
+        setpriority(jobs[j].pid, jobs[j].amount);
+        printf("sched-label %d %s\n", jobs[j].pid, text[j]);
+        if (j == 0) {
+            char c;
+            read(ready[0], &c, 1);      /* low holds the mutex */
+        }
+    }
+    use_prio = 1;
 }
 
 static void report(const struct job *jobs, int njobs)
@@ -175,10 +245,12 @@ int main(int argc, char **argv)
             use_prio = 1;
         else if (strcmp(argv[i], "-l") == 0)
             watch = 1;
+        else if (strcmp(argv[i], "-i") == 0)
+            inversion = watch = 1;
         else
             return usage();
     }
-    if (i == argc || argc - i > MAXJOBS)
+    if ((i == argc && !inversion) || (i < argc && inversion) || argc - i > MAXJOBS)
         return usage();
     for (; i < argc; i++)
         if (parse_job(argv[i], &jobs[njobs++]) < 0)
@@ -188,8 +260,13 @@ int main(int argc, char **argv)
         return 1;
     setpriority(getpid(), 31);  /* the parent must get to run (prio, cfs) */
     settickets(100);            /* (lottery, stride) */
-    for (int j = 0; j < njobs; j++)
-        start_job(&jobs[j], go);
+    if (inversion) {
+        start_inversion(jobs, go);
+        njobs = 3;
+    } else {
+        for (int j = 0; j < njobs; j++)
+            start_job(&jobs[j], go);
+    }
     close(go[0]);
     sleep(2);                   /* every job is now waiting at the pipe */
     printf("schedemo: %d jobs for %d ticks\n", njobs, ticks);

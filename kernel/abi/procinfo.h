@@ -33,6 +33,9 @@ struct procinfo {
     unsigned int start_tick;    /* uptime at creation */
     char name[16];
     int cpu;                    /* the CPU it runs on, or last ran on; -1 before its first run */
+    int eff_prio;               /* the priority prio and cfs schedule it by: setpriority's,
+                                 * or one a waiter donates while it holds a mutex
+                                 * (docs/labs/donate.md); getpriority stays setpriority's */
 };
 
 #endif

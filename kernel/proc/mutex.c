@@ -29,6 +29,65 @@ static struct mutex *find(int id)
     return id >= 0 && id < NMUTEX && mutexes[id].used ? &mutexes[id] : 0;
 }
 
+/*
+ * Priority donation (docs/labs/donate.md). Without it a low-priority
+ * holder never runs while a medium-priority process is ready, and the
+ * high-priority process waiting for its mutex waits for the medium one:
+ * priority inversion. So a waiter lends its priority to the holder, and to
+ * the holder's holder when the holder itself waits (a chain), and a
+ * holder's effective priority is always the highest of its own and its
+ * waiters' (several mutexes, several waiters: nested donation). Everything
+ * here runs with sched_lock held.
+ */
+// LAB donate BEGIN
+#define DONATION_DEPTH 8        /* links of a chain followed; a cycle ends here too */
+
+/* p waits for m: m's holder, and whoever holds what that holder waits
+ * for, and so on, run at p's priority at least. */
+static void donate(struct proc *p, struct mutex *m)
+{
+    int prio = p->sched.eff_prio;
+    for (int depth = 0; m && m->holder && depth < DONATION_DEPTH; depth++) {
+        struct proc *holder = m->holder;
+        if (holder->sched.eff_prio >= prio)
+            return;                     /* it (and the rest of the chain) has enough */
+        sched_set_eff_prio(holder, prio);
+        m = holder->waiting_for;
+    }
+}
+
+/* The highest priority among p's own and those of the processes waiting
+ * for the mutexes p holds. */
+static int deserved_priority(struct proc *p)
+{
+    int prio = p->sched.static_prio;
+    for (int i = 0; i < NMUTEX; i++) {
+        struct mutex *m = &mutexes[i];
+        if (!m->used || m->holder != p)
+            continue;
+        list_for_each(n, &m->waiters.waiters) {
+            struct proc *w = list_entry(n, struct proc, wait_node);
+            prio = w->sched.eff_prio > prio ? w->sched.eff_prio : prio;
+        }
+    }
+    return prio;
+}
+
+/* p unlocked a mutex, or one of its waiters left: p keeps only what it
+ * still deserves. */
+static void give_back(struct proc *p)
+{
+    sched_set_eff_prio(p, deserved_priority(p));
+}
+
+void mutex_priority_changed(struct proc *p)
+{
+    sched_set_eff_prio(p, deserved_priority(p));
+    if (p->waiting_for)
+        donate(p, p->waiting_for);
+}
+// LAB donate END
+
 int sys_mutex_create(void)
 {
     spin_lock(&sched_lock);
@@ -54,10 +113,16 @@ int sys_mutex_lock(int id)
     spin_lock(&sched_lock);
     struct mutex *m = find(id);
     int r = m && m->holder != me ? 0 : -1;
-    while (r == 0 && m->holder)
+    while (r == 0 && m->holder) {
+        me->waiting_for = m;
+        donate(me, m);
         r = waitq_sleep(&m->waiters, &sched_lock);
+        me->waiting_for = 0;
+    }
     if (r == 0)
         m->holder = me;
+    else if (m && m->holder && m->holder != me)
+        give_back(m->holder);           /* what it lent goes with it */
     spin_unlock(&sched_lock);
     return r;
 }
@@ -74,8 +139,10 @@ int sys_mutex_unlock(int id)
     spin_lock(&sched_lock);
     struct mutex *m = find(id);
     int r = m && m->holder == current_proc() ? 0 : -1;
-    if (r == 0)
+    if (r == 0) {
         release(m);
+        give_back(current_proc());
+    }
     spin_unlock(&sched_lock);
     return r;
 }

@@ -685,6 +685,7 @@ static void fill_info(struct procinfo *pi, const struct proc *p, uint32_t now)
     pi->start_tick = p->start_tick;
     memcpy(pi->name, p->name, sizeof pi->name);
     pi->cpu = p->sched.ran_on;
+    pi->eff_prio = p->sched.eff_prio;
 }
 
 /* getprocs and getpinfo copy the table out in chunks: the records of

@@ -63,6 +63,9 @@ struct trapframe;
 struct sched_fields {
     /* Kept by the core; read by policies. */
     int static_prio;            /* setpriority(): 0..31, larger is more important */
+    int eff_prio;               /* the priority to schedule by: static_prio, or more
+                                 * while a process of higher priority waits for a
+                                 * mutex it holds (donation, proc/mutex.c) */
     int tickets;                /* settickets(): >= 1 */
     uint32_t slice_ticks;       /* ticks used since it was last picked */
     unsigned int affinity;      /* setaffinity(): bit i = may run on CPU i */
@@ -111,6 +114,7 @@ struct proc {
     int exit_status;
     struct waitq *blocked_on;   /* the queue it sleeps on, if any */
     struct list_node wait_node; /* in blocked_on's list */
+    struct mutex *waiting_for;  /* the mutex it blocks on in mutex_lock, if any */
     uint32_t wake_tick;         /* timed sleep: when to wake */
     struct list_node sleep_node;/* in the sleep list, sorted by wake_tick */
     struct sched_fields sched;

@@ -36,6 +36,7 @@
 #include "core/kprintf.h"
 #include "core/panic.h"
 #include "lib/string.h"
+#include "proc/mutex.h"
 #include "proc/proc.h"
 #include "proc/schedstats.h"
 #include "proc/schedtrace.h"
@@ -276,6 +277,7 @@ void sched_fork(struct proc *parent, struct proc *child)
 {
     ASSERT(spin_holding(&sched_lock));
     child->sched.static_prio = parent ? parent->sched.static_prio : SCHED_PRIO_DEFAULT;
+    child->sched.eff_prio = child->sched.static_prio;  /* it holds no mutex yet */
     child->sched.tickets = parent ? parent->sched.tickets : SCHED_TICKETS_DEFAULT;
     child->sched.affinity = parent ? parent->sched.affinity : ~0u;
     child->sched.cpu = parent ? parent->sched.cpu : 0;
@@ -322,7 +324,14 @@ static void change_attr(struct proc *p, int *attr, int value)
 
 void sched_set_prio(struct proc *p, int prio)
 {
-    change_attr(p, &p->sched.static_prio, prio);
+    p->sched.static_prio = prio;
+    mutex_priority_changed(p);          /* eff_prio, with what is donated to p */
+}
+
+void sched_set_eff_prio(struct proc *p, int prio)
+{
+    if (p->sched.eff_prio != prio)
+        change_attr(p, &p->sched.eff_prio, prio);
 }
 
 void sched_set_tickets(struct proc *p, int tickets)

@@ -41,8 +41,10 @@ struct trapframe;
  * line; the boot option sched=NAME picks it (docs/scheduler.md).
  *
  * A policy may use the fields of p->sched (struct sched_fields in
- * proc/proc.h); it reads p->sched.static_prio and p->sched.tickets, which
- * the core and setpriority()/settickets() keep, and sets
+ * proc/proc.h); it reads p->sched.eff_prio (setpriority()'s static_prio,
+ * raised while p holds a mutex that a more important process waits for)
+ * and p->sched.tickets, which the core, the mutexes and
+ * setpriority()/settickets() keep, and sets
  * p->sched.priority, which getprocs reports.
  */
 struct sched_policy {
@@ -117,6 +119,9 @@ void sched_exit(struct proc *p);
 /* setpriority()/settickets(): change p's attribute and requeue it. If p
  * is the caller, it yields at the end of the system call. */
 void sched_set_prio(struct proc *p, int prio);
+/* Priority donation (proc/mutex.c): p's effective priority, what prio and
+ * cfs schedule by, becomes prio; requeued as sched_set_prio. */
+void sched_set_eff_prio(struct proc *p, int prio);
 void sched_set_tickets(struct proc *p, int tickets);
 /* setaffinity(): p may run only on the CPUs in mask (checked by the
  * caller: not empty, only CPUs that are up). A READY p moves to a queue

@@ -57,7 +57,7 @@ static uint64_t vruntime_of(const struct proc *p)
 /* Rule 2: the virtual runtime of one tick. */
 static uint64_t tick_vruntime(const struct proc *p)
 {
-    return (uint64_t)CFS_TICK * 1024 / cfs_weight[SCHED_PRIO_MAX - p->sched.static_prio];
+    return (uint64_t)CFS_TICK * 1024 / cfs_weight[SCHED_PRIO_MAX - p->sched.eff_prio];
 }
 
 /* Rule 4: min_vruntime moves up to the smallest of the running process
@@ -88,7 +88,7 @@ static void cfs_enqueue(struct proc *p)
         p->sched.vruntime = floor;
     if (p == current_proc() && p->sched.slice_ticks == 0)
         p->sched.vruntime += tick_vruntime(p);      /* yielded before its first tick */
-    p->sched.priority = p->sched.static_prio;
+    p->sched.priority = p->sched.eff_prio;
     runheap_push(&heap[c], p);
 }
 
@@ -122,7 +122,7 @@ static void cfs_fork(struct proc *parent, struct proc *child)
 {
     (void)parent;
     child->sched.vruntime = min_vruntime[child->sched.cpu];
-    child->sched.priority = child->sched.static_prio;
+    child->sched.priority = child->sched.eff_prio;
 }
 
 static void cfs_exit(struct proc *p)

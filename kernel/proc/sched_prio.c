@@ -13,6 +13,9 @@
  *      (round-robin within a level).
  *   4. A lower-priority process runs only when nobody above it is ready:
  *      it may starve (that is the point; mlfq's boost is the cure).
+ *   5. The priority scheduled by is p->sched.eff_prio: setpriority's, or
+ *      more while p holds a mutex that a more important process waits
+ *      for (priority donation, proc/mutex.c and docs/labs/donate.md).
  *
  * One FIFO queue per priority and a 32-bit mask of the non-empty ones:
  * the highest ready priority is the mask's top bit, so every operation is
@@ -46,7 +49,7 @@ static void prio_init(void)
 
 static void prio_enqueue(struct proc *p)
 {
-    int l = p->sched.static_prio, c = p->sched.cpu;
+    int l = p->sched.eff_prio, c = p->sched.cpu;
     p->sched.level = l;         /* the queue it is on */
     p->sched.priority = l;
     list_push_back(&queues[c][l], &p->sched.run_node);
@@ -74,19 +77,19 @@ static struct proc *prio_pick_next(int cpu)
 
 static bool prio_tick(struct proc *p)
 {
-    int l = highest_ready(p->sched.cpu), mine = p->sched.static_prio;
+    int l = highest_ready(p->sched.cpu), mine = p->sched.eff_prio;
     return l > mine || (l == mine && p->sched.slice_ticks >= PRIO_QUANTUM);
 }
 
 static bool prio_preempts(struct proc *p, struct proc *running)
 {
-    return p->sched.static_prio > running->sched.static_prio;
+    return p->sched.eff_prio > running->sched.eff_prio;
 }
 
 static void prio_fork(struct proc *parent, struct proc *child)
 {
     (void)parent;               /* the core copied its static_prio */
-    child->sched.priority = child->sched.static_prio;
+    child->sched.priority = child->sched.eff_prio;
 }
 // LAB prio END
 

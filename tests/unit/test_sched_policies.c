@@ -44,7 +44,7 @@ static void setup(const struct sched_policy *p, int n)
     for (int i = 0; i < n; i++) {
         struct proc *q = &procs[i];
         q->pid = i + 1;
-        q->sched.static_prio = SCHED_PRIO_DEFAULT;
+        q->sched.static_prio = q->sched.eff_prio = SCHED_PRIO_DEFAULT;
         q->sched.tickets = SCHED_TICKETS_DEFAULT;
         list_node_init(&q->sched.run_node);
         list_node_init(&q->sched.all_node);
@@ -117,7 +117,7 @@ static void test_prio(void)
     setup(sched_policy_ptr_prio_policy, 4);
     int prio[4] = { 10, 20, 20, 5 };
     for (int i = 0; i < 4; i++) {
-        procs[i].sched.static_prio = prio[i];
+        procs[i].sched.static_prio = procs[i].sched.eff_prio = prio[i];
         ready(&procs[i]);
     }
     CHECK(procs[0].sched.priority == 10);
@@ -129,7 +129,7 @@ static void test_prio(void)
     CHECK(pol->preempts(&procs[1], &procs[0]));
     CHECK(!pol->preempts(&procs[1], &procs[2]));
     /* a higher one queued is noticed at the next tick */
-    procs[3].sched.static_prio = 31;
+    procs[3].sched.static_prio = procs[3].sched.eff_prio = 31;
     pol->dequeue(&procs[3]);
     ready(&procs[3]);
     CHECK(pol->tick(r));
@@ -264,7 +264,7 @@ static void test_cfs(void)
     UNIT_BEGIN("cfs: priorities 21/16/11 (weights 3121/1024/335) give 69.7/22.9/7.5%");
     setup(sched_policy_ptr_cfs_policy, 3);
     for (int i = 0; i < 3; i++)
-        procs[i].sched.static_prio = 21 - 5 * i;
+        procs[i].sched.static_prio = procs[i].sched.eff_prio = 21 - 5 * i;
     shares(3, want, 10, 30000);
     UNIT_END();
 }

@@ -13,7 +13,7 @@ static void prio_init(void)
 
 static void prio_enqueue(struct proc *p)
 {
-    p->sched.priority = p->sched.static_prio;
+    p->sched.priority = p->sched.eff_prio;
     list_push_back(&queue[p->sched.cpu], &p->sched.run_node);
 }
 
@@ -43,5 +43,5 @@ static bool prio_preempts(struct proc *p, struct proc *running)
 static void prio_fork(struct proc *parent, struct proc *child)
 {
     (void)parent;
-    child->sched.priority = child->sched.static_prio;
+    child->sched.priority = child->sched.eff_prio;
 }

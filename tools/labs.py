@@ -142,7 +142,7 @@ LABS = {
                                             "one mutex keeps what the other's waiters lend"),
         (0, "suite", "suite", "the process suite (mutex_basic among it) passes under prio as "
                               "under rr"),
-    ], [r"/prio_donate_\w+$"]),
+    ], [r"/prio_donate_\w+$", r"^tests/sched/demo\b"]),
     "smp": Lab("rr", [
         (40, "test", "smp_parallel", "two spinners on two CPUs both run all the time; pinned to "
                                      "CPU 0 they share it"),

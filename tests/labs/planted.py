@@ -61,6 +61,10 @@ PLANTS = {
     # fails, so the score is 0.
     "wait": ("kernel/proc/proc.c", "    if (zombies)\n        waitq_wake_all(&init_proc->child_exit);\n",
              "    (void)zombies;\n", ["orphans"], 0),
+    # Donation stops at the first holder: a holder that itself waits
+    # passes nothing on, so a chain stays inverted (one link still works).
+    "donate": ("kernel/proc/mutex.c", "        m = holder->waiting_for;\n", "        m = 0;\n",
+               ["prio_donate_chain"]),
     # sigreturn leaves the FPU as the handler left it: the interrupted
     # computation sees the handler's x87 stack and MXCSR. (Not the classic
     # unsanitized EFLAGS: with VM set, the kernel's own iret would read

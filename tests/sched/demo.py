@@ -10,7 +10,10 @@ BOOTARGS wins over SCHED. The lottery and mlfq demos run at CPUS=1: the
 shares a policy promises hold per CPU (docs/scheduler.md, "Several
 CPUs"). rr at CPUS=2 draws one lane per CPU: every switch is on its CPU's
 lane, the lanes agree with the table's CPU ticks, and a job that moved
-between CPUs (its migrations in the table) appears in both lanes."""
+between CPUs (its migrations in the table) appears in both lanes.
+prio's inversion demo (schedemo -i): high gets the mutex in about the 30
+ticks low needs, as low runs at high's donated 30 and then drops back to
+10 (its priority line, from procinfo's eff_prio, drawn in its row)."""
 import os
 import re
 import sys
@@ -95,7 +98,24 @@ def lanes(t):
     t.check(any(int(m) > 0 for *_, m in rows), f"3 jobs on 2 CPUs: some job moves between CPUs: {rows}")
 
 
+def inversion(t):
+    t.sh("make -s sched-demo SCHED=prio DEMO=-i DEMO_TICKS=200", timeout=180)
+    out = open(os.path.join(DEMO, "prio.trace")).read()
+    waited = t.expect(r"^schedemo: high waited (\d+) ticks for the mutex", out,
+                      "high to get the mutex within the demo")
+    t.check(waited and int(waited.group(1)) <= 40,
+            f"high to wait about the 30 ticks low needs, not for mid: {waited and waited.group(0)}")
+    low = t.expect(r"^sched-label (\d+) low prio=10", out, "low's label")
+    trace = schedtrace.parse(out.splitlines())
+    levels = [lv for _, lv in trace.procs[int(low.group(1))].levels] if low else []
+    t.check(levels[:3] == [10, 30, 10], f"low's priority line: 10, 30 (donated), 10; got {levels}")
+    t.check(len(shapes(svg("prio-timeline.svg"), "level")) == 3, "a priority line per process")
+    r = t.run_cmd("schedemo -i cpu", timeout=60)
+    t.expect(r"^exit status: 2$", r.out, "schedemo -i with jobs: a usage error")
+
+
 def run(t):
+    inversion(t)
     lottery(t)
     mlfq(t)
     lanes(t)

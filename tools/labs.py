@@ -128,8 +128,10 @@ LABS = {
                                    "a killed child's status"),
         (0, "test", "wait_status", "every exit status comes back (the starting point already "
                                    "gets these right)"),
+        (0, "test", "sh_reap", "a shell that exits with finished jobs not yet reaped: init "
+                               "reaps them, and the process count comes back"),
         (0, "suite", "suite", "the rest of the process suite passes"),
-    ], [r"/(wait_block|orphans|wait_basic|wait_status)$"]),
+    ], [r"/(wait_block|orphans|wait_basic|wait_status|sh_reap)$"]),
     "donate": Lab("prio", [
         (40, "guest", "prio_donate_basic", "priority inversion cured: low holding the mutex high "
                                            "waits for runs at high's priority, so high gets it "

@@ -213,6 +213,16 @@ static void start_inversion(struct job *jobs, int go[2])
     use_prio = 1;
 }
 
+/* Whether pid has not exited yet (high, still waiting for the mutex). */
+static int still_waiting(int pid)
+{
+    int n = getprocs(all, 256);
+    for (int k = 0; k < n; k++)
+        if (all[k].pid == pid)
+            return all[k].state != PROC_ZOMBIE;
+    return 0;
+}
+
 static void report(const struct job *jobs, int njobs)
 {
     int n = getprocs(all, 256);
@@ -277,6 +287,9 @@ int main(int argc, char **argv)
     else
         sleep(ticks);
     int elapsed = uptime() - start;
+    if (inversion && still_waiting(jobs[2].pid))
+        printf("schedemo: high never got the mutex in %d ticks: priority inversion "
+               "(boot option donate=off?)\n", elapsed);
     report(jobs, njobs);
     while (wait(0) >= 0)
         ;

@@ -9,6 +9,8 @@
 
 #include <stdbool.h>
 
+#include "core/cmdline.h"
+#include "lib/string.h"
 #include "proc/proc.h"
 #include "proc/sched.h"
 #include "proc/syscall.h"
@@ -39,6 +41,21 @@ static struct mutex *find(int id)
  * waiters' (several mutexes, several waiters: nested donation). Everything
  * here runs with sched_lock held.
  */
+BOOT_PARAM(donate, "donate=off: no priority donation, to see priority inversion (make sched-demo SCHED=prio DEMO=-i)");
+
+/* donate=off, read from the command line at the first mutex_lock that
+ * blocks: -1 until then. */
+static int donation_state = -1;
+
+static bool donation_on(void)
+{
+    if (donation_state < 0) {
+        const char *v = cmdline_get("donate");
+        donation_state = !(v && strcmp(v, "off") == 0);
+    }
+    return donation_state;
+}
+
 // LAB donate BEGIN
 #define DONATION_DEPTH 8        /* links of a chain followed; a cycle ends here too */
 
@@ -83,7 +100,7 @@ static void give_back(struct proc *p)
 void mutex_priority_changed(struct proc *p)
 {
     sched_set_eff_prio(p, deserved_priority(p));
-    if (p->waiting_for)
+    if (p->waiting_for && donation_on())
         donate(p, p->waiting_for);
 }
 // LAB donate END
@@ -115,7 +132,8 @@ int sys_mutex_lock(int id)
     int r = m && m->holder != me ? 0 : -1;
     while (r == 0 && m->holder) {
         me->waiting_for = m;
-        donate(me, m);
+        if (donation_on())
+            donate(me, m);
         r = waitq_sleep(&m->waiters, &sched_lock);
         me->waiting_for = 0;
     }

@@ -57,8 +57,8 @@ PLANTS = {
             "    return c->proc != c->idle && c->proc != p;\n", ["smp_balance"]),
     # A zombie handed to init does not wake it: the orphan lingers until
     # some other child of init happens to exit. sh_reap's shell exits with
-    # zombie jobs of its own, which then linger too: the suite's gate
-    # fails, so the score is 0.
+    # zombie jobs of its own, which then linger too: that gate of the wait
+    # lab fails, so the score is 0.
     "wait": ("kernel/proc/proc.c", "    if (zombies)\n        waitq_wake_all(&init_proc->child_exit);\n",
              "    (void)zombies;\n", ["orphans"], 0),
     # Donation stops at the first holder: a holder that itself waits

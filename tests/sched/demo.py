@@ -13,7 +13,8 @@ lane, the lanes agree with the table's CPU ticks, and a job that moved
 between CPUs (its migrations in the table) appears in both lanes.
 prio's inversion demo (schedemo -i): high gets the mutex in about the 30
 ticks low needs, as low runs at high's donated 30 and then drops back to
-10 (its priority line, from procinfo's eff_prio, drawn in its row)."""
+10 (its priority line, from procinfo's eff_prio, drawn in its row); with
+the boot option donate=off, high never gets it and low stays at 10."""
 import os
 import re
 import sys
@@ -110,6 +111,14 @@ def inversion(t):
     levels = [lv for _, lv in trace.procs[int(low.group(1))].levels] if low else []
     t.check(levels[:3] == [10, 30, 10], f"low's priority line: 10, 30 (donated), 10; got {levels}")
     t.check(len(shapes(svg("prio-timeline.svg"), "level")) == 3, "a priority line per process")
+    t.sh("make -s sched-demo SCHED=prio DEMO=-i DEMO_TICKS=200 BOOTARGS=donate=off", timeout=180)
+    out = open(os.path.join(DEMO, "prio.trace")).read()
+    t.expect(r"^schedemo: high never got the mutex in \d+ ticks: priority inversion", out,
+             "donate=off: high waits for mid, the whole demo")
+    low = t.expect(r"^sched-label (\d+) low prio=10", out, "low's label")
+    trace = schedtrace.parse(out.splitlines())
+    levels = [lv for _, lv in trace.procs[int(low.group(1))].levels]
+    t.check(levels == [10], f"donate=off: low's priority line stays at 10; got {levels}")
     r = t.run_cmd("schedemo -i cpu", timeout=60)
     t.expect(r"^exit status: 2$", r.out, "schedemo -i with jobs: a usage error")
 

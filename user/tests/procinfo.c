@@ -40,13 +40,15 @@ static int untouched(const void *p, int bytes)
 
 int main(void)
 {
-    /* The ABI: 52-byte records, fields at fixed offsets; `cpu` was added
-     * at the end (issue 11), so the older fields kept theirs. */
-    CHECK_EQ(REC, 52);
+    /* The ABI: 56-byte records, fields at fixed offsets; `cpu` (issue 11)
+     * and `eff_prio` (priority donation) were added at the end, so the
+     * older fields kept theirs. */
+    CHECK_EQ(REC, 56);
     CHECK_EQ(offsetof(struct procinfo, state), 8);
     CHECK_EQ(offsetof(struct procinfo, start_tick), 28);
     CHECK_EQ(offsetof(struct procinfo, name), 32);
     CHECK_EQ(offsetof(struct procinfo, cpu), 48);
+    CHECK_EQ(offsetof(struct procinfo, eff_prio), 52);
 
     int sleeper = fork();
     if (sleeper == 0) {

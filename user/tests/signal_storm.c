@@ -129,7 +129,7 @@ static void across_cpus(void)
         setaffinity(0, mine);
         return;
     }
-    CHECK_EQ(waitpid(pid, &st, WUNTRACED), pid);
+    CHECK_EQ(waitpid_within(pid, &st, WUNTRACED, 200), pid);
     CHECK(WIFSTOPPED(st));
     CHECK(await_state(pid, PROC_SUSPENDED, 20));
     unsigned int t1 = proc_ticks(pid);

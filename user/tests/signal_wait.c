@@ -8,6 +8,8 @@
  * SIGSTOP) or ignored. */
 #include "utest.h"
 
+#define REPORT_TICKS 200        /* a stop or continue is reported well within this */
+
 static int spinner(void)
 {
     for (;;)
@@ -63,7 +65,10 @@ static int stop_and_continue(int pid, int stopsig, int how)
     CHECK_EQ(r, 0);
     if (r != 0)
         return -1;
-    CHECK_EQ(waitpid(pid, &st, WUNTRACED), pid);
+    r = waitpid_within(pid, &st, WUNTRACED, REPORT_TICKS);
+    CHECK_EQ(r, pid);
+    if (r != pid)
+        return -1;                      /* no stop reported: the rest cannot follow */
     CHECK(WIFSTOPPED(st) && WSTOPSIG(st) == stopsig);
     CHECK(!WIFEXITED(st) && !WIFSIGNALED(st));
     CHECK_EQ(proc_state(pid), PROC_SUSPENDED);
@@ -75,7 +80,7 @@ static int stop_and_continue(int pid, int stopsig, int how)
         CHECK_EQ(resume(pid), 0);
     else
         CHECK_EQ(kill(pid, SIGCONT), 0);
-    CHECK_EQ(waitpid(pid, &st, WCONTINUED), pid);
+    CHECK_EQ(waitpid_within(pid, &st, WCONTINUED, REPORT_TICKS), pid);
     CHECK(WIFCONTINUED(st));
     CHECK_EQ(waitpid(pid, &st, WNOHANG | WUNTRACED | WCONTINUED), 0);
     return 0;
@@ -110,7 +115,7 @@ static void stop_cases(void)
         give_up(pid);
         return;
     }
-    CHECK_EQ(waitpid(pid, &st, WUNTRACED), pid);
+    CHECK_EQ(waitpid_within(pid, &st, WUNTRACED, REPORT_TICKS), pid);
     CHECK_EQ(kill(pid, SIGCONT), 0);
     CHECK_EQ(waitpid(pid, &st, 0), pid);
     CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 41);

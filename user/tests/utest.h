@@ -91,6 +91,18 @@ static inline int await_state(int pid, int state, int max_ticks)
     return 1;
 }
 
+/* waitpid(pid, status, options | WNOHANG) once a tick until it reports,
+ * for at most max_ticks; returns what it returned (0: no news in time).
+ * For the reports a broken kernel may never make (a stop, a continue): the
+ * check then fails at once, not at the runner's watchdog. */
+static inline int waitpid_within(int pid, int *status, int options, int max_ticks)
+{
+    int end = uptime() + max_ticks, r;
+    while ((r = waitpid(pid, status, options | WNOHANG)) == 0 && uptime() < end)
+        sleep(1);
+    return r;
+}
+
 /* Polls (a tick at a time, max_ticks at most) until nproc is n; returns it. */
 static inline unsigned int await_nproc(unsigned int n, int max_ticks)
 {

@@ -91,6 +91,17 @@ static inline int await_state(int pid, int state, int max_ticks)
     return 1;
 }
 
+/* A child that sleeps `ticks`, then exits with `code`; its pid. */
+static inline int fork_sleeper(int ticks, int code)
+{
+    int pid = fork();
+    if (pid == 0) {
+        sleep(ticks);
+        exit(code);
+    }
+    return pid;
+}
+
 /* waitpid(pid, status, options | WNOHANG) once a tick until it reports,
  * for at most max_ticks; returns what it returned (0: no news in time).
  * For the reports a broken kernel may never make (a stop, a continue): the

@@ -6,18 +6,6 @@
  * child for a correct call. */
 #include "utest.h"
 
-int main(void);
-
-static int sleeper(int ticks, int code)
-{
-    int pid = fork();
-    if (pid == 0) {
-        sleep(ticks);
-        exit(code);
-    }
-    return pid;
-}
-
 int main(void)
 {
     int status = 1234;
@@ -34,7 +22,7 @@ int main(void)
 
     /* wait blocks while the child sleeps. */
     int t0 = uptime();
-    pid = sleeper(20, 3);
+    pid = fork_sleeper(20, 3);
     status = -5;
     CHECK_EQ(wait(&status), pid);
     int dt = uptime() - t0;
@@ -54,7 +42,7 @@ int main(void)
 
     /* The first child to exit is the first returned, whatever the fork order. */
     t0 = uptime();
-    int slow = sleeper(30, 6), fast = sleeper(5, 7);
+    int slow = fork_sleeper(30, 6), fast = fork_sleeper(5, 7);
     CHECK_EQ(wait(&status), fast);
     CHECK_EQ(status, 7);
     dt = uptime() - t0;
@@ -70,7 +58,7 @@ int main(void)
     pipe(fds);
     pid = fork();
     if (pid == 0) {
-        int g = sleeper(50, 8);
+        int g = fork_sleeper(50, 8);
         write(fds[1], &g, sizeof g);
         exit(g > 0 ? 2 : 1);
     }
@@ -107,7 +95,7 @@ int main(void)
         CHECK_EQ(nproc_now(), before);
     }
     /* ...also when the child has not exited yet: no blocking first. */
-    pid = sleeper(1000, 0);
+    pid = fork_sleeper(1000, 0);
     t0 = uptime();
     CHECK_EQ(wait((int *)0xC0100000), -1);
     CHECK(uptime() - t0 <= 1);

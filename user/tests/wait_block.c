@@ -17,21 +17,11 @@ static unsigned int my_runs(void)
     return proc_info(getpid(), &pi) == 0 ? pi.nscheduled : 0;
 }
 
-static int sleeper(int ticks, int code)
-{
-    int pid = fork();
-    if (pid == 0) {
-        sleep(ticks);
-        exit(code);
-    }
-    return pid;
-}
-
 /* How often the caller runs while wait (waitpid if by_pid) waits
  * WAIT_TICKS for a sleeping child; checks the status on the way. */
 static unsigned int runs_while_waiting(int by_pid)
 {
-    int pid = sleeper(WAIT_TICKS, 11);
+    int pid = fork_sleeper(WAIT_TICKS, 11);
     unsigned int before = my_runs();
     int status = -5;
     int got = by_pid ? waitpid(pid, &status, 0) : wait(&status);
@@ -49,7 +39,7 @@ static void killed_waiter(void)
 {
     int w = fork();
     if (w == 0) {
-        sleeper(1000, 0);
+        fork_sleeper(1000, 0);
         exit(wait(0) == -1 ? 3 : 4);
     }
     CHECK(await_state(w, PROC_BLOCKED, 50));

@@ -31,16 +31,6 @@ static struct mutex *find(int id)
     return id >= 0 && id < NMUTEX && mutexes[id].used ? &mutexes[id] : 0;
 }
 
-/*
- * Priority donation (docs/labs/donate.md). Without it a low-priority
- * holder never runs while a medium-priority process is ready, and the
- * high-priority process waiting for its mutex waits for the medium one:
- * priority inversion. So a waiter lends its priority to the holder, and to
- * the holder's holder when the holder itself waits (a chain), and a
- * holder's effective priority is always the highest of its own and its
- * waiters' (several mutexes, several waiters: nested donation). Everything
- * here runs with sched_lock held.
- */
 BOOT_PARAM(donate, "donate=off: no priority donation, to see priority inversion (make sched-demo SCHED=prio DEMO=-i)");
 
 /* donate=off, read from the command line at the first mutex_lock that
@@ -56,6 +46,16 @@ static bool donation_on(void)
     return donation_state;
 }
 
+/*
+ * Priority donation (docs/labs/donate.md). Without it a low-priority
+ * holder never runs while a medium-priority process is ready, and the
+ * high-priority process waiting for its mutex waits for the medium one:
+ * priority inversion. So a waiter lends its priority to the holder, and to
+ * the holder's holder when the holder itself waits (a chain), and a
+ * holder's effective priority is always the highest of its own and its
+ * waiters' (several mutexes, several waiters: nested donation). Everything
+ * here runs with sched_lock held.
+ */
 // LAB donate BEGIN
 #define DONATION_DEPTH 8        /* links of a chain followed; a cycle ends here too */
 
@@ -99,7 +99,7 @@ static void give_back(struct proc *p)
 
 void mutex_priority_changed(struct proc *p)
 {
-    sched_set_eff_prio(p, deserved_priority(p));
+    give_back(p);                       /* its own new value, or what is lent */
     if (p->waiting_for && donation_on())
         donate(p, p->waiting_for);
 }

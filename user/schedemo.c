@@ -123,15 +123,32 @@ static void start_job(struct job *j, int go[2])
 }
 
 static struct procinfo all[256];
+static int nall;                /* records in all[], from the last snapshot() */
 
-/* Each job's priority (mlfq: its level), into prio[]. */
+/* Reads every process's record at one instant, into all[]. */
+static void snapshot(void)
+{
+    nall = getprocs(all, 256);
+}
+
+/* pid's record in the last snapshot, or NULL. */
+static const struct procinfo *record(int pid)
+{
+    for (int k = 0; k < nall; k++)
+        if (all[k].pid == pid)
+            return &all[k];
+    return 0;
+}
+
+/* Each job's priority (mlfq: its level; -i: eff_prio), into prio[]. */
 static void read_priorities(const struct job *jobs, int njobs, int *prio)
 {
-    int n = getprocs(all, 256);
-    for (int j = 0; j < njobs; j++)
-        for (int k = 0; k < n; k++)
-            if (all[k].pid == jobs[j].pid)
-                prio[j] = inversion ? all[k].eff_prio : all[k].priority;
+    snapshot();
+    for (int j = 0; j < njobs; j++) {
+        const struct procinfo *r = record(jobs[j].pid);
+        if (r)
+            prio[j] = inversion ? r->eff_prio : r->priority;
+    }
 }
 
 /* Until `ticks` have passed since `start`, looks once a tick and prints
@@ -160,11 +177,9 @@ static void watch_levels(const struct job *jobs, int njobs, int start, int ticks
 /* The caller's CPU ticks so far. */
 static unsigned int my_ticks(void)
 {
-    int n = getprocs(all, 256), me = getpid();
-    for (int k = 0; k < n; k++)
-        if (all[k].pid == me)
-            return all[k].ticks;
-    return 0;
+    snapshot();
+    const struct procinfo *r = record(getpid());
+    return r ? r->ticks : 0;
 }
 
 /* The three processes of -i, waiting at `go`; jobs[0..2] = low, mid, high. */
@@ -216,21 +231,19 @@ static void start_inversion(struct job *jobs, int go[2])
 /* Whether pid has not exited yet (high, still waiting for the mutex). */
 static int still_waiting(int pid)
 {
-    int n = getprocs(all, 256);
-    for (int k = 0; k < n; k++)
-        if (all[k].pid == pid)
-            return all[k].state != PROC_ZOMBIE;
-    return 0;
+    snapshot();
+    const struct procinfo *r = record(pid);
+    return r && r->state != PROC_ZOMBIE;
 }
 
 static void report(const struct job *jobs, int njobs)
 {
-    int n = getprocs(all, 256);
     unsigned int got[MAXJOBS] = { 0 }, total = 0;
-    for (int j = 0; j < njobs; j++)
-        for (int k = 0; k < n; k++)
-            if (all[k].pid == jobs[j].pid)
-                got[j] = all[k].ticks;
+    snapshot();
+    for (int j = 0; j < njobs; j++) {
+        const struct procinfo *r = record(jobs[j].pid);
+        got[j] = r ? r->ticks : 0;
+    }
     for (int j = 0; j < njobs; j++)
         total += got[j];
     for (int j = 0; j < njobs; j++) {

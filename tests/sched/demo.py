@@ -99,25 +99,27 @@ def lanes(t):
     t.check(any(int(m) > 0 for *_, m in rows), f"3 jobs on 2 CPUs: some job moves between CPUs: {rows}")
 
 
-def inversion(t):
-    t.sh("make -s sched-demo SCHED=prio DEMO=-i DEMO_TICKS=200", timeout=180)
+def inversion_demo(t, bootargs=""):
+    """Runs schedemo -i under prio; returns its trace's text and low's
+    priority line (the values of its sched-level lines)."""
+    t.sh(f"make -s sched-demo SCHED=prio DEMO=-i DEMO_TICKS=200 BOOTARGS={bootargs}", timeout=180)
     out = open(os.path.join(DEMO, "prio.trace")).read()
+    low = t.expect(r"^sched-label (\d+) low prio=10", out, "low's label")
+    trace = schedtrace.parse(out.splitlines())
+    return out, [lv for _, lv in trace.procs[int(low.group(1))].levels]
+
+
+def inversion(t):
+    out, levels = inversion_demo(t)
     waited = t.expect(r"^schedemo: high waited (\d+) ticks for the mutex", out,
                       "high to get the mutex within the demo")
-    t.check(waited and int(waited.group(1)) <= 40,
-            f"high to wait about the 30 ticks low needs, not for mid: {waited and waited.group(0)}")
-    low = t.expect(r"^sched-label (\d+) low prio=10", out, "low's label")
-    trace = schedtrace.parse(out.splitlines())
-    levels = [lv for _, lv in trace.procs[int(low.group(1))].levels] if low else []
+    t.check(int(waited.group(1)) <= 40,
+            f"high to wait about the 30 ticks low needs, not for mid: {waited.group(0)}")
     t.check(levels[:3] == [10, 30, 10], f"low's priority line: 10, 30 (donated), 10; got {levels}")
     t.check(len(shapes(svg("prio-timeline.svg"), "level")) == 3, "a priority line per process")
-    t.sh("make -s sched-demo SCHED=prio DEMO=-i DEMO_TICKS=200 BOOTARGS=donate=off", timeout=180)
-    out = open(os.path.join(DEMO, "prio.trace")).read()
+    out, levels = inversion_demo(t, "donate=off")
     t.expect(r"^schedemo: high never got the mutex in \d+ ticks: priority inversion", out,
              "donate=off: high waits for mid, the whole demo")
-    low = t.expect(r"^sched-label (\d+) low prio=10", out, "low's label")
-    trace = schedtrace.parse(out.splitlines())
-    levels = [lv for _, lv in trace.procs[int(low.group(1))].levels]
     t.check(levels == [10], f"donate=off: low's priority line stays at 10; got {levels}")
     r = t.run_cmd("schedemo -i cpu", timeout=60)
     t.expect(r"^exit status: 2$", r.out, "schedemo -i with jobs: a usage error")

@@ -38,11 +38,7 @@ int main(void)
            getpriority(low));
 
     write(go[1], "g", 1);                       /* low may finish now */
-    int t0 = uptime(), status = 0, got = 0;
-    while (!got && uptime() - t0 < STARVE) {
-        sleep(1);
-        got = waitpid(high, &status, WNOHANG) == high;
-    }
+    int status = 0, got = waitpid_within(high, &status, 0, STARVE) == high;
     int back = eff_prio(low);
     unsigned int before = proc_ticks(low);
     if (got)

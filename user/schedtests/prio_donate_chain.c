@@ -13,7 +13,7 @@
 /* A child at priority prio that locks `mine`, says so on `ready`, then
  * (if next >= 0) locks `next` and unlocks it, or (low) waits for `go`
  * and works WORK ticks; then unlocks `mine` and spins. */
-static int link(int mine, int next, int prio, int ready, int go)
+static int chain_link(int mine, int next, int prio, int ready, int go)
 {
     int pid = fork();
     if (pid == 0) {
@@ -38,13 +38,13 @@ int main(void)
     donate_setup();
     int m1 = mutex_create(), m2 = mutex_create(), m3 = mutex_create(), ready[2], go[2];
     CHECK(m1 >= 0 && m2 >= 0 && m3 >= 0 && pipe(ready) == 0 && pipe(go) == 0);
-    int low = link(m1, -1, 10, ready[1], go[0]);
+    int low = chain_link(m1, -1, 10, ready[1], go[0]);
     CHECK(next_byte(ready[0]) == 'r');
-    int a = link(m2, m1, 12, ready[1], -1);
+    int a = chain_link(m2, m1, 12, ready[1], -1);
     CHECK(next_byte(ready[0]) == 'r' && await_state(a, PROC_BLOCKED, 20));
     EXPECT(eff_prio(low) == 12, "a (12) waits for low's m1: low at 12; it is at %d",
            eff_prio(low));
-    int b = link(m3, m2, 14, ready[1], -1);
+    int b = chain_link(m3, m2, 14, ready[1], -1);
     CHECK(next_byte(ready[0]) == 'r' && await_state(b, PROC_BLOCKED, 20));
     EXPECT(eff_prio(a) == 14 && eff_prio(low) == 14,
            "b (14) waits for a, which waits for low: both at 14; a %d, low %d", eff_prio(a),
@@ -59,11 +59,7 @@ int main(void)
            lent[0], lent[1], lent[2]);
 
     write(go[1], "g", 1);
-    int t0 = uptime(), status = 0, got = 0;
-    while (!got && uptime() - t0 < STARVE) {
-        sleep(1);
-        got = waitpid(high, &status, WNOHANG) == high;
-    }
+    int status = 0, got = waitpid_within(high, &status, 0, STARVE) == high;
     int back[3] = { eff_prio(b), eff_prio(a), eff_prio(low) };
     kill(mid, SIGKILL);
     if (!got)

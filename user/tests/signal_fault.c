@@ -79,8 +79,11 @@ static int fix_and_return(void)
     signal(SIGSEGV, grow_heap);
     char *brk = sbrk(0);
     target = (char *)(((uint32_t)brk + 4095) & ~4095u) + 100;   /* above the break */
-    *target = 'x';
-    return fixes == 1 && *target == 'x' ? 7 : 1;
+    /* Volatile, so the compiler keeps the store before the load of
+     * fixes: it cannot know that the store traps into a handler that
+     * changes fixes (gcc 14 hoists the load above a plain store). */
+    *(volatile char *)target = 'x';
+    return fixes == 1 && *(volatile char *)target == 'x' ? 7 : 1;
 }
 
 static void fault_cases(void)
